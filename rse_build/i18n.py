@@ -1,0 +1,121 @@
+"""The one table of user-visible strings, in English and French."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+MONTHS = {
+    "en": ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December"),
+    "fr": ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+           "septembre", "octobre", "novembre", "décembre"),
+}
+
+STRINGS: dict[str, dict[str, str]] = {
+    "people": {"en": "People", "fr": "Personnes"},
+    "groups": {"en": "Groups", "fr": "Groupes"},
+    "tags": {"en": "Tags", "fr": "Étiquettes"},
+    "home": {"en": "Home", "fr": "Accueil"},
+    "notes": {"en": "Notes", "fr": "Notes"},
+    "role": {"en": "Role", "fr": "Rôle"},
+    "team": {"en": "Team", "fr": "Équipe"},
+    "site": {"en": "Site", "fr": "Site"},
+    "organisation": {"en": "Organisation", "fr": "Organisation"},
+    "skills": {"en": "Skills", "fr": "Compétences"},
+    "interests": {"en": "Interests", "fr": "Centres d'intérêt"},
+    "languages": {"en": "Languages", "fr": "Langues"},
+    "links": {"en": "Links", "fr": "Liens"},
+    "joined": {"en": "Joined", "fr": "Arrivée"},
+    "member_of": {"en": "Groups", "fr": "Groupes"},
+    "notes_by": {"en": "Notes", "fr": "Notes"},
+    "animators": {"en": "Animators", "fr": "Animateurs"},
+    "members": {"en": "Members", "fr": "Membres"},
+    "no_notes": {"en": "No notes yet.", "fr": "Pas encore de note."},
+    "no_members": {"en": "No members yet.", "fr": "Pas encore de membre."},
+    "by": {"en": "By", "fr": "Par"},
+    "in_groups": {"en": "In", "fr": "Dans"},
+    "created": {"en": "Created", "fr": "Créé le"},
+    "newest_notes": {"en": "Newest notes", "fr": "Dernières notes"},
+    "new_members": {"en": "New members", "fr": "Nouveaux membres"},
+    "all_people": {"en": "Everyone in the community", "fr": "Toute la communauté"},
+    "all_groups": {"en": "All groups", "fr": "Tous les groupes"},
+    "all_tags": {"en": "All tags", "fr": "Toutes les étiquettes"},
+    "tagged": {"en": "Notes tagged", "fr": "Notes étiquetées"},
+    "groups_tagged": {"en": "Groups tagged", "fr": "Groupes étiquetés"},
+    "archived_notice": {
+        "en": "This note is archived: it is kept for reference and may be out of date.",
+        "fr": "Cette note est archivée : conservée pour mémoire, elle peut être dépassée.",
+    },
+    "draft_notice": {
+        "en": "Draft: this note is not published yet.",
+        "fr": "Brouillon : cette note n'est pas encore publiée.",
+    },
+    "members_count": {"en": "{n} members", "fr": "{n} membres"},
+    "member_count_one": {"en": "1 member", "fr": "1 membre"},
+    "notes_count": {"en": "{n} notes", "fr": "{n} notes"},
+    "note_count_one": {"en": "1 note", "fr": "1 note"},
+    "people_count": {"en": "{n} people", "fr": "{n} personnes"},
+    "person_count_one": {"en": "1 person", "fr": "1 personne"},
+    "email_hidden": {"en": "(e-mail hidden)", "fr": "(adresse masquée)"},
+    "start": {"en": "Starts", "fr": "Début"},
+    "end": {"en": "Ends", "fr": "Fin"},
+    "place": {"en": "Place", "fr": "Lieu"},
+    "state": {"en": "State", "fr": "État"},
+    "supporters": {"en": "Supporters", "fr": "Soutiens"},
+    "kind.employee": {"en": "Employee", "fr": "Salarié·e"},
+    "kind.partner": {"en": "Partner", "fr": "Partenaire"},
+    "kind.supplier": {"en": "Supplier", "fr": "Fournisseur"},
+    "kind.client": {"en": "Client", "fr": "Client"},
+    "kind.alumni": {"en": "Alumni", "fr": "Ancien·ne"},
+    "group.project": {"en": "Projects", "fr": "Projets"},
+    "group.practice": {"en": "Communities of practice", "fr": "Communautés de pratique"},
+    "group.hobby": {"en": "Clubs and hobbies", "fr": "Clubs et loisirs"},
+    "group.site": {"en": "Sites", "fr": "Sites"},
+    "group.partner": {"en": "Partner spaces", "fr": "Espaces partenaires"},
+    "grouptype.project": {"en": "Project", "fr": "Projet"},
+    "grouptype.practice": {"en": "Community of practice", "fr": "Communauté de pratique"},
+    "grouptype.hobby": {"en": "Club", "fr": "Club"},
+    "grouptype.site": {"en": "Site", "fr": "Site"},
+    "grouptype.partner": {"en": "Partner space", "fr": "Espace partenaire"},
+    "type.note": {"en": "Note", "fr": "Note"},
+    "type.howto": {"en": "How-to", "fr": "Tutoriel"},
+    "type.idea": {"en": "Idea", "fr": "Idée"},
+    "type.question": {"en": "Question", "fr": "Question"},
+    "type.event": {"en": "Event", "fr": "Événement"},
+    "state.proposed": {"en": "Proposed", "fr": "Proposée"},
+    "state.accepted": {"en": "Accepted", "fr": "Acceptée"},
+    "state.in-progress": {"en": "In progress", "fr": "En cours"},
+    "state.done": {"en": "Done", "fr": "Réalisée"},
+    "state.declined": {"en": "Declined", "fr": "Refusée"},
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Translator:
+    """Strings in one language; templates read them as `t.members`, code as `t("members")`."""
+
+    language: str
+
+    def __call__(self, key: str, **values: object) -> str:
+        entry = STRINGS[key]
+        text = entry.get(self.language) or entry["en"]
+        return text.format(**values) if values else text
+
+    def __getattr__(self, key: str) -> str:
+        if key.startswith("__"):
+            raise AttributeError(key)
+        try:
+            return self(key)
+        except KeyError:
+            raise AttributeError(key) from None
+
+    def count(self, n: int, one: str, many: str) -> str:
+        return self(one) if n == 1 else self(many, n=n)
+
+    def date(self, value: dt.date) -> str:
+        """'3 December 2026' / '3 décembre 2026'; a datetime adds its time, 24-hour."""
+        day = f"{value.day} {MONTHS[self.language][value.month - 1]} {value.year}"
+        if isinstance(value, dt.datetime):
+            return f"{day}, {value:%H:%M}"
+        return day

@@ -1,0 +1,179 @@
+"""content/ → records and located problems. Never raises on bad content."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from rse_build.errors import Problem
+from rse_build.frontmatter import FrontMatterError, Parsed, split
+from rse_build.model import (
+    ID_PATTERN,
+    Group,
+    GroupFields,
+    Note,
+    NoteFields,
+    Person,
+    PersonFields,
+    Position,
+    Source,
+)
+
+PEOPLE_DIR = "people"
+GROUPS_DIR = "groups"
+NOTES_DIR = "notes"
+INDEX = "index.md"
+
+FieldsT = TypeVar("FieldsT", bound=BaseModel)
+
+
+@dataclass(slots=True)
+class Loaded:
+    """What was read: records for every file that could be read, problems for the rest."""
+
+    people: list[Person] = field(default_factory=list)
+    groups: list[Group] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def _relative(path: Path, content_dir: Path) -> str:
+    return path.relative_to(content_dir).as_posix()
+
+
+def _read_text(path: Path, shown: str, problems: list[Problem]) -> str | None:
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        problems.append(Problem(shown, 1, 1, f"cannot read file: {error.strerror}"))
+        return None
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        before = raw[: error.start]
+        line = before.count(b"\n") + 1
+        column = error.start - (before.rfind(b"\n") + 1) + 1
+        problems.append(Problem(shown, line, column, "file is not UTF-8 text: save it as UTF-8"))
+        return None
+
+
+def _describe(error: dict) -> str:
+    location = ".".join(str(part) for part in error["loc"])
+    kind = error["type"]
+    if kind == "missing":
+        return f"'{location}' is required"
+    return f"'{location}': {error['msg']}"
+
+
+def _validate(
+    model: type[FieldsT], parsed: Parsed, shown: str, problems: list[Problem]
+) -> FieldsT | None:
+    try:
+        return model.model_validate(parsed.data)
+    except ValidationError as error:
+        source = _source(shown, parsed)
+        for detail in error.errors():
+            loc = detail["loc"]
+            key = str(loc[0]) if loc else ""
+            if len(loc) > 1 and isinstance(loc[1], int):
+                position = source.item(key, loc[1])
+            elif key in source.keys:
+                position = source.key(key)
+            else:
+                position = Position(1, 1)
+            problems.append(Problem(shown, position.line, position.column, _describe(detail)))
+        return None
+
+
+def _source(shown: str, parsed: Parsed) -> Source:
+    return Source(path=shown, keys=parsed.keys, items=parsed.items, body_line=parsed.body_line)
+
+
+def _parse(path: Path, shown: str, problems: list[Problem]) -> Parsed | None:
+    text = _read_text(path, shown, problems)
+    if text is None:
+        return None
+    parsed = split(text)
+    if isinstance(parsed, FrontMatterError):
+        problems.append(Problem(shown, parsed.line, parsed.column, parsed.message))
+        return None
+    return parsed
+
+
+def _check_id(name: str, shown: str, what: str, problems: list[Problem]) -> bool:
+    if ID_PATTERN.match(name):
+        return True
+    suggestion = "-".join(part for part in "".join(
+        c if c.isascii() and c.isalnum() else "-" for c in name.lower()).split("-") if part)
+    hint = f"; rename it '{suggestion}'" if suggestion else ""
+    problems.append(Problem(
+        shown, 1, 1,
+        f"{what} '{name}' must use lowercase letters, digits and '-' only{hint}",
+    ))
+    return False
+
+
+def _markdown_files(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.rglob("*.md") if p.is_file())
+
+
+def load_content(content_dir: Path) -> Loaded:
+    """Read people, groups and notes under `content_dir` (MkDocs' docs_dir)."""
+    loaded = Loaded()
+    problems = loaded.problems
+
+    for path in _markdown_files(content_dir / PEOPLE_DIR):
+        shown = _relative(path, content_dir)
+        if path.name == INDEX or path.parent != content_dir / PEOPLE_DIR:
+            continue
+        if not _check_id(path.stem, shown, "profile file name", problems):
+            continue
+        parsed = _parse(path, shown, problems)
+        if parsed is None:
+            continue
+        fields = _validate(PersonFields, parsed, shown, problems)
+        if fields is not None:
+            loaded.people.append(Person(path.stem, fields, parsed.body, _source(shown, parsed)))
+
+    groups_dir = content_dir / GROUPS_DIR
+    group_folders = sorted(p for p in groups_dir.iterdir() if p.is_dir()) if groups_dir.is_dir() else []
+    for folder in group_folders:
+        index = folder / INDEX
+        shown = _relative(index, content_dir)
+        if not _check_id(folder.name, shown, "group folder name", problems):
+            continue
+        if not index.is_file():
+            problems.append(Problem(
+                _relative(folder, content_dir), 1, 1,
+                "group folder has no index.md: add one with at least a 'title'",
+            ))
+            continue
+        parsed = _parse(index, shown, problems)
+        if parsed is None:
+            continue
+        fields = _validate(GroupFields, parsed, shown, problems)
+        if fields is not None:
+            loaded.groups.append(Group(folder.name, fields, parsed.body, _source(shown, parsed)))
+
+    note_files = [(p, None) for p in _markdown_files(content_dir / NOTES_DIR)]
+    for folder in group_folders:
+        note_files.extend((p, folder.name) for p in _markdown_files(folder) if p.name != INDEX)
+    for path, folder_group in note_files:
+        shown = _relative(path, content_dir)
+        if path.name == INDEX:
+            continue
+        if not _check_id(path.stem, shown, "note file name", problems):
+            continue
+        parsed = _parse(path, shown, problems)
+        if parsed is None:
+            continue
+        fields = _validate(NoteFields, parsed, shown, problems)
+        if fields is not None:
+            key = shown.removesuffix(".md")
+            loaded.notes.append(Note(key, fields, parsed.body, _source(shown, parsed), folder_group))
+    return loaded

@@ -1,0 +1,309 @@
+"""The only module that imports MkDocs: turns rse's views into generated files and page context.
+
+`hooks/rse.py` re-exports the `on_*` functions below; `rse build` and plain `mkdocs build`
+therefore run the same code. One build's state lives on the config object MkDocs hands to
+every event, so `mkdocs serve` starts each rebuild from scratch.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import posixpath
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from markupsafe import escape
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import MkDocsException, PluginError
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+
+from rse_build.check import check_community
+from rse_build.history import head_commit
+from rse_build.i18n import Translator
+from rse_build.links import RefKind, Reference, find_references, rewrite
+from rse_build.model import Community, Note
+from rse_build.settings import Settings
+from rse_build.views.avatar import initials_svg
+from rse_build.views.directory import people_directory
+from rse_build.views.group import group_view, groups_directory
+from rse_build.views.home import home_view
+from rse_build.views.note import byline
+from rse_build.views.profile import profile_view
+from rse_build.views.refs import Refs
+from rse_build.views.tags import tag_page, tags_index
+from rse_build.views.urls import Urls
+
+log = logging.getLogger("mkdocs.rse")
+
+STATE_KEY = "_rse"
+CSS = "assets/rse/rse.css"
+ENV_DRAFTS = "RSE_DRAFTS"
+
+
+def theme_dir() -> Path:
+    """The templates and CSS that ship inside the package (never copied into a community)."""
+    return Path(str(resources.files("rse_build") / "theme"))
+
+
+@dataclass(frozen=True, slots=True)
+class BuildOptions:
+    """What the command line asks of one build; read from the environment so that plain
+    `mkdocs build` / `mkdocs serve` accept the same switches."""
+
+    drafts: bool = False
+
+    @classmethod
+    def from_environ(cls, environ: Mapping[str, str]) -> BuildOptions:
+        return cls(drafts=environ.get(ENV_DRAFTS, "") not in ("", "0", "false", "no"))
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """What a page is to rse: its template and the id of what it shows."""
+
+    kind: str
+    id: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class PageContext:
+    """What a template receives as `rse`."""
+
+    view: Any
+    t: Translator
+
+
+@dataclass(slots=True)
+class BuildState:
+    settings: Settings
+    community: Community
+    refs: Refs
+    drafts: frozenset[str]
+    emails: tuple[str, ...]
+    roles: dict[str, Role] = field(default_factory=dict)
+
+
+def _state(config: MkDocsConfig) -> BuildState:
+    return config[STATE_KEY]
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    options = BuildOptions.from_environ(os.environ)
+    config_file = Path(config.config_file_path) if config.config_file_path else None
+    checked = check_community(
+        config_file, Path(config.docs_dir), config.extra, config.theme.get("language"),
+        drafts=options.drafts,
+    )
+    settings, community, problems = checked.settings, checked.community, checked.problems
+    errors = [p for p in problems if p.is_error]
+    for problem in problems:
+        if not problem.is_error:
+            log.warning(str(problem))
+    if errors:
+        raise PluginError("content errors:\n" + "\n".join(str(p) for p in errors))
+
+    translator = Translator(settings.language)
+    urls = Urls(directory_urls=config.use_directory_urls)
+    emails = tuple(sorted({e.lower() for p in community.people.values() for e in p.fields.emails}))
+    config[STATE_KEY] = BuildState(
+        settings=settings,
+        community=community,
+        refs=Refs(community, urls, translator),
+        drafts=checked.drafts,
+        emails=emails,
+    )
+
+    # Our templates sit between the community's own overrides and Material's.
+    position = 1 if config.theme.custom_dir else 0
+    config.theme.dirs.insert(position, str(theme_dir()))
+    # Material loads Google Fonts unless told not to: no page may ask another host.
+    config.theme["font"] = False
+    if CSS not in config.extra_css:
+        config.extra_css.append(CSS)
+    if config.nav is None:
+        config.nav = [
+            {translator.home: "index.md"},
+            {translator.people: "people/index.md"},
+            {translator.groups: "groups/index.md"},
+            {translator.tags: "tags/index.md"},
+        ]
+    if "SOURCE_DATE_EPOCH" not in os.environ and config_file is not None:
+        # MkDocs dates the sitemap from this: the build commit, never the clock.
+        head = head_commit(config_file.parent)
+        if head is not None:
+            os.environ["SOURCE_DATE_EPOCH"] = str(head.timestamp)
+    return config
+
+
+def _front_matter(title: str) -> str:
+    quoted = title.replace("\\", "\\\\").replace('"', '\\"')
+    return f'---\ntitle: "{quoted}"\n---\n'
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    state = _state(config)
+    community, t = state.community, state.refs.t
+    for path in sorted(state.drafts):
+        draft = files.get_file_from_path(path)
+        if draft is not None:
+            files.remove(draft)
+
+    roles = state.roles
+    roles["index.md"] = Role("home")
+    roles["people/index.md"] = Role("people")
+    roles["groups/index.md"] = Role("groups")
+    roles["tags/index.md"] = Role("tags")
+    for slug in community.tag_names:
+        roles[f"tags/{slug}.md"] = Role("tag", slug)
+    for handle in community.people:
+        roles[f"people/{handle}.md"] = Role("person", handle)
+    for slug in community.groups:
+        roles[f"groups/{slug}/index.md"] = Role("group", slug)
+    for note in community.notes.values():
+        roles[note.path] = Role("note", note.key)
+
+    titles = {"home": config.site_name, "people": t.people, "groups": t.groups, "tags": t.tags}
+    for src_uri, role in sorted(roles.items()):
+        if files.get_file_from_path(src_uri) is None:
+            title = titles.get(role.kind) or community.tag_names.get(role.id, role.id)
+            files.append(File.generated(config, src_uri, content=_front_matter(title)))
+    for handle, person in community.people.items():
+        if state.refs.avatar(handle) == f"avatars/{handle}.svg":
+            files.append(File.generated(
+                config, f"avatars/{handle}.svg", content=initials_svg(handle, person.name)
+            ))
+
+    in_nav = {item for entry in (config.nav or []) if isinstance(entry, dict)
+              for item in entry.values() if isinstance(item, str)}
+    for src_uri in roles:
+        file = files.get_file_from_path(src_uri)
+        if file is not None and src_uri not in in_nav:
+            file.inclusion = InclusionLevel.NOT_IN_NAV
+    return files
+
+
+def _markdown_label(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")
+
+
+def _link_to(page: Page, target_src: str) -> str:
+    here = posixpath.dirname(page.file.src_uri)
+    return posixpath.relpath(target_src, here or ".")
+
+
+def _resolve(state: BuildState, page: Page, reference: Reference) -> str | None:
+    community = state.community
+    if reference.kind is RefKind.MENTION:
+        person = community.people.get(reference.target)
+        if person is None:
+            return None
+        return f"[{_markdown_label(person.name)}]({_link_to(page, person.path)})"
+    note: Note | None = community.find_note(reference.target)
+    if note is None:
+        return None
+    label = reference.label or note.title
+    return f"[{_markdown_label(label)}]({_link_to(page, note.path)})"
+
+
+def redact(markdown: str, emails: tuple[str, ...], replacement: str) -> str:
+    """Contributors' addresses never reach the site, even when a body quotes one."""
+    lowered = markdown.lower()
+    if "@" not in lowered:
+        return markdown
+    for email in emails:
+        start = lowered.find(email)
+        while start != -1:
+            markdown = markdown[:start] + replacement + markdown[start + len(email):]
+            lowered = markdown.lower()
+            start = lowered.find(email, start + len(replacement))
+    return markdown
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    state = _state(config)
+    role = state.roles.get(page.file.src_uri)
+    if role is not None:
+        page.meta["template"] = f"rse/{role.kind}.html"
+        if role.kind == "person":
+            page.meta["title"] = state.community.people[role.id].name
+        if role.kind != "note":
+            # Cards and directories need the width; a note keeps its table of contents.
+            page.meta.setdefault("hide", ["navigation", "toc"])
+    # Material prints some meta values unescaped (<title>, header, description).
+    for key in ("title", "description"):
+        if isinstance(page.meta.get(key), str):
+            page.meta[key] = escape(page.meta[key])
+    references = find_references(markdown)
+    markdown = rewrite(markdown, references, lambda ref: _resolve(state, page, ref))
+    return redact(markdown, state.emails, state.refs.t.email_hidden)
+
+
+def _view(state: BuildState, role: Role) -> Any:
+    refs = state.refs
+    match role.kind:
+        case "person":
+            return profile_view(refs, role.id)
+        case "group":
+            return group_view(refs, role.id)
+        case "note":
+            return byline(refs, role.id)
+        case "people":
+            return people_directory(refs)
+        case "groups":
+            return groups_directory(refs)
+        case "tags":
+            return tags_index(refs)
+        case "tag":
+            return tag_page(refs, role.id)
+        case "home":
+            return home_view(refs)
+    raise ValueError(f"no view for {role.kind}")
+
+
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Any) -> dict:
+    state = _state(config)
+    role = state.roles.get(page.file.src_uri)
+    if role is not None:
+        context["rse"] = PageContext(view=_view(state, role), t=state.refs.t)
+    return context
+
+
+class BuildFailed(Exception):
+    """MkDocs refused the configuration or the build; the message says why."""
+
+
+def build_site(config_file: Path, site_dir: Path | None = None, strict: bool = False) -> None:
+    """Run MkDocs' build on `config_file` (the hooks do rse's part)."""
+    overrides: dict[str, Any] = {"strict": strict}
+    if site_dir is not None:
+        overrides["site_dir"] = str(site_dir)
+    try:
+        config = load_config(str(config_file), **overrides)
+        mkdocs_build(config)
+    except MkDocsException as error:
+        raise BuildFailed(str(error)) from None
+
+
+def serve_site(config_file: Path, dev_addr: str, open_browser: bool = False) -> None:
+    from mkdocs.commands.serve import serve
+
+    try:
+        serve(config_file=str(config_file), dev_addr=dev_addr, open_in_browser=open_browser)
+    except MkDocsException as error:
+        raise BuildFailed(str(error)) from None
+
+
+def config_summary(config_file: Path) -> tuple[Path, Path, dict, str | None]:
+    """docs_dir, site_dir, extra and theme language of a config, without building."""
+    try:
+        config = load_config(str(config_file))
+    except MkDocsException as error:
+        raise BuildFailed(str(error)) from None
+    return Path(config.docs_dir), Path(config.site_dir), dict(config.extra), config.theme.get("language")

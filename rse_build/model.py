@@ -1,0 +1,333 @@
+"""The community's records: people, groups, notes, and the graph that links them.
+
+Front matter schemas are pydantic models: one source of truth for validation, for the
+records the rest of rse reads, and for the JSON Schemas editors use.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Annotated, Any
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+
+ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_TAG_UNSAFE = re.compile(r"[^\w-]+")
+DEFAULT_AUDIENCE = "internal"
+
+
+class PersonKind(StrEnum):
+    EMPLOYEE = "employee"
+    PARTNER = "partner"
+    SUPPLIER = "supplier"
+    CLIENT = "client"
+    ALUMNI = "alumni"
+
+
+class GroupKind(StrEnum):
+    PROJECT = "project"
+    PRACTICE = "practice"
+    HOBBY = "hobby"
+    SITE = "site"
+    PARTNER = "partner"
+
+
+class NoteType(StrEnum):
+    NOTE = "note"
+    HOWTO = "howto"
+    IDEA = "idea"
+    QUESTION = "question"
+    EVENT = "event"
+
+
+class Status(StrEnum):
+    DRAFT = "draft"
+    PUBLISHED = "published"
+    ARCHIVED = "archived"
+
+
+class IdeaState(StrEnum):
+    PROPOSED = "proposed"
+    ACCEPTED = "accepted"
+    IN_PROGRESS = "in-progress"
+    DONE = "done"
+    DECLINED = "declined"
+
+
+def _as_list(value: Any) -> Any:
+    """Accept `skills: kafka` as `skills: [kafka]`: a common slip that has one meaning."""
+    if value is None:
+        return []
+    if isinstance(value, str | int | float):
+        return [value]
+    return value
+
+
+def _as_text(value: Any) -> Any:
+    """YAML reads `team: 42` or `site: 2024` as numbers; they are meant as text."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int | float):
+        return str(value)
+    return value
+
+
+Text = Annotated[str, BeforeValidator(_as_text)]
+TextList = Annotated[tuple[Annotated[str, BeforeValidator(_as_text)], ...], BeforeValidator(_as_list)]
+
+
+class _FrontMatter(BaseModel):
+    """Fields every kind of page shares. Unknown keys (Material's `hide`, `icon`...) pass."""
+
+    model_config = ConfigDict(extra="ignore", frozen=True, use_enum_values=False)
+
+    audience: Text | None = Field(None, description="Who may see this page (an audience label).")
+
+
+class PersonFields(_FrontMatter):
+    """The front matter of `content/people/<handle>.md`."""
+
+    name: Text = Field(min_length=1, description="Full name, as shown on the site.")
+    role: Text | None = None
+    team: Text | None = None
+    site: Text | None = Field(None, description="Physical site (office, plant, city).")
+    organisation: Text | None = Field(None, description="For members of the extended community.")
+    kind: PersonKind = PersonKind.EMPLOYEE
+    emails: TextList = Field((), description="Git identities that are this person; never published.")
+    avatar: Text | None = Field(None, description="Photo, relative to the profile file.")
+    skills: TextList = ()
+    interests: TextList = ()
+    languages: TextList = ()
+    groups: TextList = Field((), description="Group slugs this person joined.")
+    links: dict[Text, Text] = Field(default_factory=dict)
+    joined: dt.date | None = None
+    stats: bool = Field(True, description="false: never shown individually in statistics.")
+
+
+class GroupFields(_FrontMatter):
+    """The front matter of `content/groups/<slug>/index.md`."""
+
+    title: Text = Field(min_length=1)
+    kind: GroupKind = GroupKind.PRACTICE
+    description: Text | None = None
+    animators: TextList = Field((), description="Handles of the group's community animators.")
+    members: TextList = Field((), description="Members besides those who list the group.")
+    tags: TextList = ()
+    created: dt.date | None = None
+
+
+class NoteFields(_FrontMatter):
+    """The front matter of a note (`content/notes/**.md`, `content/groups/<slug>/*.md`)."""
+
+    title: Text = Field(min_length=1)
+    type: NoteType = NoteType.NOTE
+    authors: TextList = Field((), description="Handles; default: the first commit's author.")
+    date: dt.date | None = Field(None, description="Default: the date of the first commit.")
+    tags: TextList = ()
+    groups: TextList = Field((), description="Default: the group whose folder holds the note.")
+    status: Status = Status.PUBLISHED
+    summary: Text | None = None
+    state: IdeaState | None = Field(None, description="For ideas.")
+    supporters: TextList = Field((), description="For ideas: handles of supporters.")
+    start: dt.datetime | dt.date | None = Field(None, description="For events.")
+    end: dt.datetime | dt.date | None = Field(None, description="For events.")
+    place: Text | None = Field(None, description="For events: a room, a city or a URL.")
+
+
+@dataclass(frozen=True, slots=True)
+class Position:
+    """A 1-based line and column in a file."""
+
+    line: int
+    column: int
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Where a record came from: its path under content/ and where each key sits."""
+
+    path: str
+    keys: dict[str, Position] = field(default_factory=dict)
+    items: dict[str, tuple[Position, ...]] = field(default_factory=dict)
+    body_line: int = 1
+
+    def key(self, name: str) -> Position:
+        return self.keys.get(name, Position(1, 1))
+
+    def item(self, name: str, index: int) -> Position:
+        positions = self.items.get(name, ())
+        return positions[index] if index < len(positions) else self.key(name)
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    handle: str
+    fields: PersonFields
+    body: str
+    source: Source
+
+    @property
+    def name(self) -> str:
+        return self.fields.name
+
+    @property
+    def path(self) -> str:
+        return self.source.path
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    slug: str
+    fields: GroupFields
+    body: str
+    source: Source
+
+    @property
+    def title(self) -> str:
+        return self.fields.title
+
+    @property
+    def path(self) -> str:
+        return self.source.path
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    """A note. `key` is its path under content/ without `.md`; `id` is its file name."""
+
+    key: str
+    fields: NoteFields
+    body: str
+    source: Source
+    folder_group: str | None = None
+
+    @property
+    def id(self) -> str:
+        return self.key.rsplit("/", 1)[-1]
+
+    @property
+    def title(self) -> str:
+        return self.fields.title
+
+    @property
+    def path(self) -> str:
+        return self.source.path
+
+    @property
+    def group_slugs(self) -> tuple[str, ...]:
+        declared = self.fields.groups
+        if self.folder_group and self.folder_group not in declared:
+            return (self.folder_group, *declared)
+        return declared
+
+    @property
+    def is_draft(self) -> bool:
+        return self.fields.status is Status.DRAFT
+
+
+def tag_slug(tag: str) -> str:
+    """A tag's identity: lowercase, spaces and punctuation folded to '-'; accents kept.
+
+    'Kafka' and 'kafka' are one tag; its URL segment is this slug.
+    """
+    return _TAG_UNSAFE.sub("-", tag.strip().lower()).strip("-") or "tag"
+
+
+def _sorted_unique(values: list[str]) -> tuple[str, ...]:
+    return tuple(sorted(set(values)))
+
+
+@dataclass(frozen=True, slots=True)
+class Community:
+    """The graph: records by id, plus the look-ups every view needs, computed once.
+
+    References to things that do not exist are left out of the look-ups; validation reports
+    them separately, so the graph is always consistent.
+    """
+
+    people: dict[str, Person]
+    groups: dict[str, Group]
+    notes: dict[str, Note]
+    members: dict[str, tuple[str, ...]]
+    groups_of: dict[str, tuple[str, ...]]
+    animators: dict[str, tuple[str, ...]]
+    notes_of_group: dict[str, tuple[str, ...]]
+    notes_by: dict[str, tuple[str, ...]]
+    notes_by_tag: dict[str, tuple[str, ...]]
+    groups_by_tag: dict[str, tuple[str, ...]]
+    tag_names: dict[str, str]
+    note_ids: dict[str, tuple[str, ...]]
+
+    @classmethod
+    def build(cls, people: list[Person], groups: list[Group], notes: list[Note]) -> Community:
+        by_handle = {p.handle: p for p in sorted(people, key=lambda p: p.handle)}
+        by_slug = {g.slug: g for g in sorted(groups, key=lambda g: g.slug)}
+        by_key = {n.key: n for n in sorted(notes, key=lambda n: n.key)}
+
+        members: dict[str, list[str]] = defaultdict(list)
+        for person in by_handle.values():
+            for slug in person.fields.groups:
+                if slug in by_slug:
+                    members[slug].append(person.handle)
+        for group in by_slug.values():
+            members[group.slug].extend(h for h in group.fields.members if h in by_handle)
+        groups_of: dict[str, list[str]] = defaultdict(list)
+        for slug, handles in members.items():
+            for handle in set(handles):
+                groups_of[handle].append(slug)
+
+        notes_of_group: dict[str, list[str]] = defaultdict(list)
+        notes_by: dict[str, list[str]] = defaultdict(list)
+        notes_by_tag: dict[str, list[str]] = defaultdict(list)
+        note_ids: dict[str, list[str]] = defaultdict(list)
+        spellings: dict[str, set[str]] = defaultdict(set)
+        for note in by_key.values():
+            note_ids[note.id].append(note.key)
+            for slug in note.group_slugs:
+                if slug in by_slug:
+                    notes_of_group[slug].append(note.key)
+            for handle in note.fields.authors:
+                if handle in by_handle:
+                    notes_by[handle].append(note.key)
+            for tag in note.fields.tags:
+                notes_by_tag[tag_slug(tag)].append(note.key)
+                spellings[tag_slug(tag)].add(tag)
+        groups_by_tag: dict[str, list[str]] = defaultdict(list)
+        for group in by_slug.values():
+            for tag in group.fields.tags:
+                groups_by_tag[tag_slug(tag)].append(group.slug)
+                spellings[tag_slug(tag)].add(tag)
+
+        return cls(
+            people=by_handle,
+            groups=by_slug,
+            notes=by_key,
+            members={s: _sorted_unique(members.get(s, [])) for s in by_slug},
+            groups_of={h: _sorted_unique(groups_of.get(h, [])) for h in by_handle},
+            animators={
+                s: tuple(h for h in g.fields.animators if h in by_handle) for s, g in by_slug.items()
+            },
+            notes_of_group={s: tuple(v) for s, v in sorted(notes_of_group.items())},
+            notes_by={h: tuple(v) for h, v in sorted(notes_by.items())},
+            notes_by_tag={t: _sorted_unique(v) for t, v in sorted(notes_by_tag.items())},
+            groups_by_tag={t: _sorted_unique(v) for t, v in sorted(groups_by_tag.items())},
+            tag_names={slug: min(names) for slug, names in sorted(spellings.items())},
+            note_ids={i: tuple(v) for i, v in sorted(note_ids.items())},
+        )
+
+    def authors_of(self, note: Note) -> tuple[Person, ...]:
+        return tuple(self.people[h] for h in note.fields.authors if h in self.people)
+
+    def groups_of_note(self, note: Note) -> tuple[Group, ...]:
+        return tuple(self.groups[s] for s in note.group_slugs if s in self.groups)
+
+    def find_note(self, reference: str) -> Note | None:
+        """A `[[reference]]`: a note id when it is unique, else a path under content/."""
+        if reference in self.notes:
+            return self.notes[reference]
+        keys = self.note_ids.get(reference, ())
+        return self.notes[keys[0]] if len(keys) == 1 else None

@@ -1,0 +1,55 @@
+"""A group page's header, and the directory of groups by kind."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rse_build.model import GroupKind
+from rse_build.views.refs import GroupRef, NoteRef, PersonRef, Refs, TagRef
+
+
+@dataclass(frozen=True, slots=True)
+class GroupView:
+    group: GroupRef
+    created_label: str
+    animators: tuple[PersonRef, ...]
+    members: tuple[PersonRef, ...]
+    notes: tuple[NoteRef, ...]
+    tags: tuple[TagRef, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class GroupSection:
+    kind: str
+    label: str
+    groups: tuple[GroupRef, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class GroupsDirectory:
+    sections: tuple[GroupSection, ...]
+
+
+def group_view(refs: Refs, slug: str) -> GroupView:
+    community = refs.community
+    group = community.groups[slug]
+    return GroupView(
+        group=refs.group(slug),
+        created_label=refs.t.date(group.fields.created) if group.fields.created else "",
+        animators=refs.people(community.animators.get(slug, ())),
+        members=refs.people(community.members.get(slug, ())),
+        notes=refs.notes(community.notes_of_group.get(slug, ())),
+        tags=refs.tags(group.fields.tags),
+    )
+
+
+def groups_directory(refs: Refs) -> GroupsDirectory:
+    """Groups by kind, in the order of GroupKind; empty kinds are left out."""
+    by_kind: dict[GroupKind, list[str]] = {kind: [] for kind in GroupKind}
+    for group in refs.community.groups.values():
+        by_kind[group.fields.kind].append(group.slug)
+    return GroupsDirectory(tuple(
+        GroupSection(kind.value, refs.t(f"group.{kind.value}"), refs.groups(slugs))
+        for kind, slugs in by_kind.items()
+        if slugs
+    ))

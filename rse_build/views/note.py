@@ -1,0 +1,46 @@
+"""A note's byline: authors, date, type, tags, groups, and the facts of ideas and events."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rse_build.model import Status
+from rse_build.views.profile import Fact
+from rse_build.views.refs import GroupRef, PersonRef, Refs, TagRef
+
+
+@dataclass(frozen=True, slots=True)
+class Byline:
+    type: str
+    type_label: str
+    authors: tuple[PersonRef, ...]
+    date_label: str
+    tags: tuple[TagRef, ...]
+    groups: tuple[GroupRef, ...]
+    notice: str
+    facts: tuple[Fact, ...]
+    supporters: tuple[PersonRef, ...]
+
+
+def byline(refs: Refs, key: str) -> Byline:
+    note = refs.community.notes[key]
+    f = note.fields
+    t = refs.t
+    notice = {Status.ARCHIVED: t.archived_notice, Status.DRAFT: t.draft_notice}.get(f.status, "")
+    facts = [
+        Fact(t.state, t(f"state.{f.state.value}")) if f.state else None,
+        Fact(t.start, t.date(f.start)) if f.start else None,
+        Fact(t.end, t.date(f.end)) if f.end else None,
+        Fact(t.place, f.place) if f.place else None,
+    ]
+    return Byline(
+        type=f.type.value,
+        type_label=t(f"type.{f.type.value}"),
+        authors=refs.people(f.authors),
+        date_label=t.date(f.date) if f.date else "",
+        tags=refs.tags(f.tags),
+        groups=refs.groups(note.group_slugs),
+        notice=notice,
+        facts=tuple(fact for fact in facts if fact),
+        supporters=refs.people(f.supporters),
+    )

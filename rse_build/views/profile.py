@@ -1,0 +1,63 @@
+"""A profile page: the person's card, groups and notes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rse_build.views.refs import GroupRef, NoteRef, PersonRef, Refs
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    label: str
+    value: str
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    label: str
+    url: str
+
+
+@dataclass(frozen=True, slots=True)
+class ProfileView:
+    person: PersonRef
+    facts: tuple[Fact, ...]
+    skills: tuple[str, ...]
+    interests: tuple[str, ...]
+    languages: tuple[str, ...]
+    links: tuple[Link, ...]
+    groups: tuple[GroupRef, ...]
+    notes: tuple[NoteRef, ...]
+
+
+def _safe_links(links: dict[str, str]) -> tuple[Link, ...]:
+    """Only web links: a mailto: would publish an address, a javascript: would run code."""
+    return tuple(
+        Link(label.replace("-", " ").replace("_", " ").capitalize(), url)
+        for label, url in sorted(links.items())
+        if url.startswith(("https://", "http://"))
+    )
+
+
+def profile_view(refs: Refs, handle: str) -> ProfileView:
+    person = refs.community.people[handle]
+    f = person.fields
+    t = refs.t
+    facts = [
+        Fact(t.role, f.role) if f.role else None,
+        Fact(t.team, f.team) if f.team else None,
+        Fact(t.site, f.site) if f.site else None,
+        Fact(t.organisation, f.organisation) if f.organisation else None,
+        Fact(t.joined, t.date(f.joined)) if f.joined else None,
+    ]
+    return ProfileView(
+        person=refs.person(handle),
+        facts=tuple(fact for fact in facts if fact),
+        skills=f.skills,
+        interests=f.interests,
+        languages=f.languages,
+        links=_safe_links(f.links),
+        groups=refs.groups(refs.community.groups_of.get(handle, ())),
+        notes=refs.notes(refs.community.notes_by.get(handle, ())),
+    )

@@ -1,0 +1,133 @@
+"""Small display records for people, groups, notes and tags, shared by every view."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from rse_build.i18n import Translator
+from rse_build.model import Community, Note, PersonKind, tag_slug
+from rse_build.views.urls import Urls
+
+
+@dataclass(frozen=True, slots=True)
+class PersonRef:
+    handle: str
+    name: str
+    url: str
+    avatar: str
+    caption: str
+    kind_label: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class GroupRef:
+    slug: str
+    title: str
+    url: str
+    kind_label: str
+    description: str
+    members_label: str
+
+
+@dataclass(frozen=True, slots=True)
+class TagRef:
+    name: str
+    url: str
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
+class NoteRef:
+    key: str
+    title: str
+    url: str
+    type: str
+    type_label: str
+    date_label: str
+    summary: str
+    authors: tuple[PersonRef, ...]
+
+
+def note_order(note: Note) -> tuple[int, str]:
+    """Newest first, then by path: a total order, so output never depends on file order."""
+    day = note.fields.date or dt.date.min
+    return (-day.toordinal(), note.key)
+
+
+@dataclass(frozen=True, slots=True)
+class Refs:
+    """Builds refs from ids; every view goes through it so a person looks the same everywhere."""
+
+    community: Community
+    urls: Urls
+    t: Translator
+
+    def avatar(self, handle: str) -> str:
+        person = self.community.people[handle]
+        if person.fields.avatar:
+            photo = self.urls.asset(person.path, person.fields.avatar)
+            if photo is not None:
+                return photo
+        return f"avatars/{handle}.svg"
+
+    def person(self, handle: str) -> PersonRef:
+        person = self.community.people[handle]
+        f = person.fields
+        where = f.organisation if f.kind is not PersonKind.EMPLOYEE and f.organisation else f.site
+        caption = " · ".join(part for part in (f.role, where) if part)
+        return PersonRef(
+            handle=handle,
+            name=f.name,
+            url=self.urls.person(handle),
+            avatar=self.avatar(handle),
+            caption=caption,
+            kind_label=None if f.kind is PersonKind.EMPLOYEE else self.t(f"kind.{f.kind.value}"),
+        )
+
+    def people(self, handles: tuple[str, ...] | list[str]) -> tuple[PersonRef, ...]:
+        refs = [self.person(h) for h in handles if h in self.community.people]
+        return tuple(sorted(refs, key=lambda r: (r.name.casefold(), r.handle)))
+
+    def group(self, slug: str) -> GroupRef:
+        group = self.community.groups[slug]
+        count = len(self.community.members.get(slug, ()))
+        return GroupRef(
+            slug=slug,
+            title=group.title,
+            url=self.urls.group(slug),
+            kind_label=self.t(f"grouptype.{group.fields.kind.value}"),
+            description=group.fields.description or "",
+            members_label=self.t.count(count, "member_count_one", "members_count"),
+        )
+
+    def groups(self, slugs: tuple[str, ...] | list[str]) -> tuple[GroupRef, ...]:
+        refs = [self.group(s) for s in slugs if s in self.community.groups]
+        return tuple(sorted(refs, key=lambda r: (r.title.casefold(), r.slug)))
+
+    def note(self, key: str) -> NoteRef:
+        note = self.community.notes[key]
+        f = note.fields
+        return NoteRef(
+            key=key,
+            title=f.title,
+            url=self.urls.note(key),
+            type=f.type.value,
+            type_label=self.t(f"type.{f.type.value}"),
+            date_label=self.t.date(f.date) if f.date else "",
+            summary=f.summary or "",
+            authors=self.people(f.authors),
+        )
+
+    def notes(self, keys: tuple[str, ...] | list[str], limit: int | None = None) -> tuple[NoteRef, ...]:
+        notes = sorted((self.community.notes[k] for k in keys if k in self.community.notes), key=note_order)
+        return tuple(self.note(n.key) for n in notes[:limit])
+
+    def tag(self, name: str) -> TagRef:
+        count = len(self.community.notes_by_tag.get(tag_slug(name), ()))
+        return TagRef(name, self.urls.tag(name), count)
+
+    def tags(self, names: tuple[str, ...] | list[str]) -> tuple[TagRef, ...]:
+        """One ref per tag, whatever its spellings ('Kafka', 'kafka'), sorted by name."""
+        unique = {tag_slug(n): n for n in sorted(names, reverse=True)}
+        return tuple(self.tag(n) for n in sorted(unique.values(), key=lambda n: (n.casefold(), n)))
