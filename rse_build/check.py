@@ -26,8 +26,12 @@ class Checked:
 
 
 def check_community(
-    config_file: Path | None, docs_dir: Path, extra: Any, theme_language: str | None,
-    *, drafts: bool = False,
+    config_file: Path | None,
+    docs_dir: Path,
+    extra: Any,
+    theme_language: str | None,
+    *,
+    drafts: bool = False,
 ) -> Checked:
     """Settings, records and cross-references; drafts leave the graph unless `drafts`."""
     settings, problems = load_settings(extra, config_file, theme_language)

@@ -6,7 +6,6 @@ Exit codes: 0 fine, 1 content errors, 2 usage or environment errors.
 from __future__ import annotations
 
 import logging
-import os
 import sys
 from pathlib import Path
 
@@ -65,14 +64,17 @@ def _check_or_exit(config_path: Path, drafts: bool, strict: bool) -> Checked:
     _print_problems(checked.problems)
     failing = checked.problems if strict else checked.errors
     if failing:
-        what = "problems" if strict else "errors"
+        what = ("problem" if strict else "error") + ("" if len(failing) == 1 else "s")
         click.echo(f"{len(failing)} {what} in the content: nothing was built.", err=True)
         sys.exit(1)
     return checked
 
 
 config_option = click.option(
-    "-f", "--config-file", default=CONFIG_FILE, show_default=True,
+    "-f",
+    "--config-file",
+    default=CONFIG_FILE,
+    show_default=True,
     help="The community's MkDocs configuration.",
 )
 
@@ -97,29 +99,33 @@ def check(config_file: str, strict: bool) -> None:
     failing = checked.problems if strict else checked.errors
     if failing:
         sys.exit(1)
-    people, groups, notes = (len(checked.community.people), len(checked.community.groups),
-                             len(checked.community.notes))
+    people, groups, notes = (
+        len(checked.community.people),
+        len(checked.community.groups),
+        len(checked.community.notes),
+    )
     click.echo(f"ok: {people} people, {groups} groups, {notes} notes")
 
 
 @main.command()
 @config_option
-@click.option("--site-dir", type=click.Path(file_okay=False, path_type=Path),
-              help="Where to write the site (default: site_dir of mkdocs.yml, 'site').")
+@click.option(
+    "--site-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Where to write the site (default: site_dir of mkdocs.yml, 'site').",
+)
 @click.option("--drafts", is_flag=True, help="Also build notes with status: draft.")
 @click.option("--strict", is_flag=True, help="Warnings (content's and MkDocs') fail the build.")
 @click.option("-v", "--verbose", is_flag=True, help="Show MkDocs' progress.")
 def build(config_file: str, site_dir: Path | None, drafts: bool, strict: bool, verbose: bool) -> None:
     """Check the content, then build the static site."""
-    from rse_build.mkdocs_adapter import ENV_DRAFTS, BuildFailed, build_site
+    from rse_build.mkdocs_adapter import BuildFailed, build_site
 
     config_path = _config_file(config_file)
     checked = _check_or_exit(config_path, drafts, strict)
     _setup_logging(verbose)
-    if drafts:
-        os.environ[ENV_DRAFTS] = "1"
     try:
-        build_site(config_path, site_dir.resolve() if site_dir else None, strict=strict)
+        build_site(config_path, site_dir.resolve() if site_dir else None, strict=strict, drafts=drafts)
     except BuildFailed as error:
         raise EnvironmentFailure(f"the build failed: {error}") from None
     community = checked.community
@@ -132,21 +138,24 @@ def build(config_file: str, site_dir: Path | None, drafts: bool, strict: bool, v
 
 @main.command()
 @config_option
-@click.option("-a", "--dev-addr", default="127.0.0.1:8000", show_default=True,
-              help="Address and port to serve on (keep 127.0.0.1 to stay private).")
+@click.option(
+    "-a",
+    "--dev-addr",
+    default="127.0.0.1:8000",
+    show_default=True,
+    help="Address and port to serve on (keep 127.0.0.1 to stay private).",
+)
 @click.option("--drafts", is_flag=True, help="Also show notes with status: draft.")
 @click.option("-o", "--open", "open_browser", is_flag=True, help="Open the site in a browser.")
 def serve(config_file: str, dev_addr: str, drafts: bool, open_browser: bool) -> None:
     """Preview the site live on 127.0.0.1; pages rebuild when files change."""
-    from rse_build.mkdocs_adapter import ENV_DRAFTS, BuildFailed, serve_site
+    from rse_build.mkdocs_adapter import BuildFailed, serve_site
 
     config_path = _config_file(config_file)
     _check_or_exit(config_path, drafts, strict=False)
     _setup_logging(verbose=False)
     logging.getLogger("mkdocs").setLevel(logging.INFO)
-    if drafts:
-        os.environ[ENV_DRAFTS] = "1"
     try:
-        serve_site(config_path, dev_addr, open_browser)
+        serve_site(config_path, dev_addr, drafts=drafts, open_browser=open_browser)
     except BuildFailed as error:
         raise EnvironmentFailure(f"cannot serve: {error}") from None

@@ -69,7 +69,8 @@ def split(text: str) -> Parsed | FrontMatterError:
         return FrontMatterError(1, 1, "front matter is empty: add at least a title or a name")
     if not isinstance(node, yaml.MappingNode):
         return FrontMatterError(
-            node.start_mark.line + 2, node.start_mark.column + 1,
+            node.start_mark.line + 2,
+            node.start_mark.column + 1,
             "front matter must be a mapping of 'key: value' lines",
         )
     data: dict[str, Any] = {}
@@ -83,7 +84,8 @@ def split(text: str) -> Parsed | FrontMatterError:
         position = _position(key_node, 1)
         if key in data:
             return FrontMatterError(
-                position.line, position.column,
+                position.line,
+                position.column,
                 f"key '{key}' appears twice (first on line {keys[key].line}); keep one",
             )
         try:

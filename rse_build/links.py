@@ -62,15 +62,29 @@ def find_references(body: str, body_line: int = 1) -> list[Reference]:
     for offset, _line, masked in _masked_lines(body):
         line_number = offsets[offset]
         for match in _WIKI.finditer(masked):
-            references.append(Reference(
-                RefKind.WIKI, match.group(1).strip(), (match.group(2) or "").strip() or None,
-                line_number, match.start() + 1, offset + match.start(), offset + match.end(),
-            ))
+            references.append(
+                Reference(
+                    RefKind.WIKI,
+                    match.group(1).strip(),
+                    (match.group(2) or "").strip() or None,
+                    line_number,
+                    match.start() + 1,
+                    offset + match.start(),
+                    offset + match.end(),
+                )
+            )
         for match in _MENTION.finditer(masked):
-            references.append(Reference(
-                RefKind.MENTION, match.group(1), None,
-                line_number, match.start() + 1, offset + match.start(), offset + match.end(),
-            ))
+            references.append(
+                Reference(
+                    RefKind.MENTION,
+                    match.group(1),
+                    None,
+                    line_number,
+                    match.start() + 1,
+                    offset + match.start(),
+                    offset + match.end(),
+                )
+            )
     return sorted(references, key=lambda r: r.start)
 
 

@@ -71,13 +71,20 @@ def _describe(error: dict) -> str:
 def _validate(
     model: type[FieldsT], parsed: Parsed, shown: str, problems: list[Problem]
 ) -> FieldsT | None:
+    """The record, or None when even its required fields are wrong.
+
+    A wrong optional field is reported and then left out, so the record still joins the graph
+    and its other references are checked in the same run: one report has every problem.
+    """
     try:
         return model.model_validate(parsed.data)
     except ValidationError as error:
         source = _source(shown, parsed)
+        wrong_keys = set()
         for detail in error.errors():
             loc = detail["loc"]
             key = str(loc[0]) if loc else ""
+            wrong_keys.add(key)
             if len(loc) > 1 and isinstance(loc[1], int):
                 position = source.item(key, loc[1])
             elif key in source.keys:
@@ -85,6 +92,9 @@ def _validate(
             else:
                 position = Position(1, 1)
             problems.append(Problem(shown, position.line, position.column, _describe(detail)))
+    try:
+        return model.model_validate({k: v for k, v in parsed.data.items() if k not in wrong_keys})
+    except ValidationError:
         return None
 
 
@@ -106,13 +116,20 @@ def _parse(path: Path, shown: str, problems: list[Problem]) -> Parsed | None:
 def _check_id(name: str, shown: str, what: str, problems: list[Problem]) -> bool:
     if ID_PATTERN.match(name):
         return True
-    suggestion = "-".join(part for part in "".join(
-        c if c.isascii() and c.isalnum() else "-" for c in name.lower()).split("-") if part)
+    suggestion = "-".join(
+        part
+        for part in "".join(c if c.isascii() and c.isalnum() else "-" for c in name.lower()).split("-")
+        if part
+    )
     hint = f"; rename it '{suggestion}'" if suggestion else ""
-    problems.append(Problem(
-        shown, 1, 1,
-        f"{what} '{name}' must use lowercase letters, digits and '-' only{hint}",
-    ))
+    problems.append(
+        Problem(
+            shown,
+            1,
+            1,
+            f"{what} '{name}' must use lowercase letters, digits and '-' only{hint}",
+        )
+    )
     return False
 
 
@@ -148,10 +165,14 @@ def load_content(content_dir: Path) -> Loaded:
         if not _check_id(folder.name, shown, "group folder name", problems):
             continue
         if not index.is_file():
-            problems.append(Problem(
-                _relative(folder, content_dir), 1, 1,
-                "group folder has no index.md: add one with at least a 'title'",
-            ))
+            problems.append(
+                Problem(
+                    _relative(folder, content_dir),
+                    1,
+                    1,
+                    "group folder has no index.md: add one with at least a 'title'",
+                )
+            )
             continue
         parsed = _parse(index, shown, problems)
         if parsed is None:

@@ -10,7 +10,8 @@ from __future__ import annotations
 import logging
 import os
 import posixpath
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -27,7 +28,7 @@ from mkdocs.structure.pages import Page
 from rse_build.check import check_community
 from rse_build.history import head_commit
 from rse_build.i18n import Translator
-from rse_build.links import RefKind, Reference, find_references, rewrite
+from rse_build.links import Reference, RefKind, find_references, rewrite
 from rse_build.model import Community, Note
 from rse_build.settings import Settings
 from rse_build.views.avatar import initials_svg
@@ -98,7 +99,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     options = BuildOptions.from_environ(os.environ)
     config_file = Path(config.config_file_path) if config.config_file_path else None
     checked = check_community(
-        config_file, Path(config.docs_dir), config.extra, config.theme.get("language"),
+        config_file,
+        Path(config.docs_dir),
+        config.extra,
+        config.theme.get("language"),
         drafts=options.drafts,
     )
     settings, community, problems = checked.settings, checked.community, checked.problems
@@ -135,7 +139,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             {translator.tags: "tags/index.md"},
         ]
     if "SOURCE_DATE_EPOCH" not in os.environ and config_file is not None:
-        # MkDocs dates the sitemap from this: the build commit, never the clock.
+        # Plain `mkdocs build`: MkDocs dates the sitemap from this; the commit, not the clock.
         head = head_commit(config_file.parent)
         if head is not None:
             os.environ["SOURCE_DATE_EPOCH"] = str(head.timestamp)
@@ -176,12 +180,17 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             files.append(File.generated(config, src_uri, content=_front_matter(title)))
     for handle, person in community.people.items():
         if state.refs.avatar(handle) == f"avatars/{handle}.svg":
-            files.append(File.generated(
-                config, f"avatars/{handle}.svg", content=initials_svg(handle, person.name)
-            ))
+            files.append(
+                File.generated(config, f"avatars/{handle}.svg", content=initials_svg(handle, person.name))
+            )
 
-    in_nav = {item for entry in (config.nav or []) if isinstance(entry, dict)
-              for item in entry.values() if isinstance(item, str)}
+    in_nav = {
+        item
+        for entry in (config.nav or [])
+        if isinstance(entry, dict)
+        for item in entry.values()
+        if isinstance(item, str)
+    }
     for src_uri in roles:
         file = files.get_file_from_path(src_uri)
         if file is not None and src_uri not in in_nav:
@@ -220,7 +229,7 @@ def redact(markdown: str, emails: tuple[str, ...], replacement: str) -> str:
     for email in emails:
         start = lowered.find(email)
         while start != -1:
-            markdown = markdown[:start] + replacement + markdown[start + len(email):]
+            markdown = markdown[:start] + replacement + markdown[start + len(email) :]
             lowered = markdown.lower()
             start = lowered.find(email, start + len(replacement))
     return markdown
@@ -279,25 +288,54 @@ class BuildFailed(Exception):
     """MkDocs refused the configuration or the build; the message says why."""
 
 
-def build_site(config_file: Path, site_dir: Path | None = None, strict: bool = False) -> None:
+@contextmanager
+def _build_environment(config_file: Path, drafts: bool) -> Iterator[None]:
+    """The switches the hooks read, set for one build and restored after it.
+
+    SOURCE_DATE_EPOCH (the build commit's date) makes MkDocs' own dates reproducible.
+    """
+    saved = {key: os.environ.get(key) for key in (ENV_DRAFTS, "SOURCE_DATE_EPOCH")}
+    if drafts:
+        os.environ[ENV_DRAFTS] = "1"
+    else:
+        os.environ.pop(ENV_DRAFTS, None)
+    if saved["SOURCE_DATE_EPOCH"] is None:
+        head = head_commit(config_file.parent)
+        if head is not None:
+            os.environ["SOURCE_DATE_EPOCH"] = str(head.timestamp)
+    try:
+        yield
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+
+
+def build_site(
+    config_file: Path, site_dir: Path | None = None, *, strict: bool = False, drafts: bool = False
+) -> None:
     """Run MkDocs' build on `config_file` (the hooks do rse's part)."""
     overrides: dict[str, Any] = {"strict": strict}
     if site_dir is not None:
         overrides["site_dir"] = str(site_dir)
-    try:
-        config = load_config(str(config_file), **overrides)
-        mkdocs_build(config)
-    except MkDocsException as error:
-        raise BuildFailed(str(error)) from None
+    with _build_environment(config_file, drafts):
+        try:
+            config = load_config(str(config_file), **overrides)
+            mkdocs_build(config)
+        except MkDocsException as error:
+            raise BuildFailed(str(error)) from None
 
 
-def serve_site(config_file: Path, dev_addr: str, open_browser: bool = False) -> None:
+def serve_site(config_file: Path, dev_addr: str, *, drafts: bool = False, open_browser: bool = False) -> None:
     from mkdocs.commands.serve import serve
 
-    try:
-        serve(config_file=str(config_file), dev_addr=dev_addr, open_in_browser=open_browser)
-    except MkDocsException as error:
-        raise BuildFailed(str(error)) from None
+    with _build_environment(config_file, drafts):
+        try:
+            serve(config_file=str(config_file), dev_addr=dev_addr, open_in_browser=open_browser)
+        except MkDocsException as error:
+            raise BuildFailed(str(error)) from None
 
 
 def config_summary(config_file: Path) -> tuple[Path, Path, dict, str | None]:

@@ -308,9 +308,7 @@ class Community:
             notes=by_key,
             members={s: _sorted_unique(members.get(s, [])) for s in by_slug},
             groups_of={h: _sorted_unique(groups_of.get(h, [])) for h in by_handle},
-            animators={
-                s: tuple(h for h in g.fields.animators if h in by_handle) for s, g in by_slug.items()
-            },
+            animators={s: tuple(h for h in g.fields.animators if h in by_handle) for s, g in by_slug.items()},
             notes_of_group={s: tuple(v) for s, v in sorted(notes_of_group.items())},
             notes_by={h: tuple(v) for h, v in sorted(notes_by.items())},
             notes_by_tag={t: _sorted_unique(v) for t, v in sorted(notes_by_tag.items())},

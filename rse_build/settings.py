@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -74,10 +75,10 @@ def load_settings(
         line, column = _locate(config_file, keys)
         problems.append(Problem(shown, line, column, f"extra.rse.{'.'.join(keys)}: {message}"))
 
-    raw = extra.get("rse") if isinstance(extra, dict) else None
+    raw = extra.get("rse") if isinstance(extra, Mapping) else None
     if raw is None:
         raw = {}
-    if not isinstance(raw, dict):
+    if not isinstance(raw, Mapping):
         problem((), "must be a mapping of settings")
         raw = {}
     values: dict[str, Any] = {}
@@ -100,7 +101,10 @@ def load_settings(
         ):
             values["audiences"] = {str(k): tuple(v) for k, v in audiences.items()}
         else:
-            problem(("audiences",), "must map each audience to a list of labels, e.g. internal: [public, internal]")
+            problem(
+                ("audiences",),
+                "must map each audience to a list of labels, e.g. internal: [public, internal]",
+            )
 
     default_audience = raw.get("default_audience")
     if default_audience is not None:
@@ -108,7 +112,10 @@ def load_settings(
         if default_audience in known:
             values["default_audience"] = str(default_audience)
         else:
-            problem(("default_audience",), f"'{default_audience}' is not one of the audiences ({', '.join(known)})")
+            problem(
+                ("default_audience",),
+                f"'{default_audience}' is not one of the audiences ({', '.join(known)})",
+            )
 
     privacy = raw.get("privacy")
     if privacy is not None:

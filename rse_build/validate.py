@@ -14,16 +14,14 @@ def _suggest(wrong: str, known: Iterable[str]) -> str:
     return f"; did you mean '{close[0]}'?" if close else ""
 
 
-def _check_list(
-    source: Source, key: str, values: tuple[str, ...], known: dict, what: str
-) -> list[Problem]:
+def _check_list(source: Source, key: str, values: tuple[str, ...], known: dict, what: str) -> list[Problem]:
     problems = []
     for index, value in enumerate(values):
         if value not in known:
             at = source.item(key, index)
-            problems.append(Problem(
-                source.path, at.line, at.column, f"unknown {what} '{value}'{_suggest(value, known)}"
-            ))
+            problems.append(
+                Problem(source.path, at.line, at.column, f"unknown {what} '{value}'{_suggest(value, known)}")
+            )
     return problems
 
 

@@ -7,8 +7,18 @@ from html import escape
 
 # Material-like hues dark enough for white text (contrast >= 4.5:1).
 _PALETTE = (
-    "#1565c0", "#2e7d32", "#6a1b9a", "#ad1457", "#00695c", "#4e342e",
-    "#283593", "#c62828", "#37474f", "#5d4037", "#0d47a1", "#1b5e20",
+    "#1565c0",
+    "#2e7d32",
+    "#6a1b9a",
+    "#ad1457",
+    "#00695c",
+    "#4e342e",
+    "#283593",
+    "#c62828",
+    "#37474f",
+    "#5d4037",
+    "#0d47a1",
+    "#1b5e20",
 )
 
 

@@ -48,8 +48,10 @@ def groups_directory(refs: Refs) -> GroupsDirectory:
     by_kind: dict[GroupKind, list[str]] = {kind: [] for kind in GroupKind}
     for group in refs.community.groups.values():
         by_kind[group.fields.kind].append(group.slug)
-    return GroupsDirectory(tuple(
-        GroupSection(kind.value, refs.t(f"group.{kind.value}"), refs.groups(slugs))
-        for kind, slugs in by_kind.items()
-        if slugs
-    ))
+    return GroupsDirectory(
+        tuple(
+            GroupSection(kind.value, refs.t(f"group.{kind.value}"), refs.groups(slugs))
+            for kind, slugs in by_kind.items()
+            if slugs
+        )
+    )

@@ -1,0 +1,36 @@
+"""Developer sessions: `nox -s tests`, `nox -s lint`, `nox -s build`, `nox -s bench`."""
+
+import nox
+
+nox.options.sessions = ["lint", "tests"]
+nox.options.reuse_existing_virtualenvs = True
+
+
+@nox.session
+def tests(session: nox.Session) -> None:
+    """Install rse with its test tools and run the test suite."""
+    session.install("-e", ".[test]")
+    session.run("pytest", *session.posargs)
+
+
+@nox.session
+def lint(session: nox.Session) -> None:
+    """ruff over the package, hooks, tests and benchmarks."""
+    session.install("-e", ".[lint]")
+    paths = ("rse_build", "hooks", "tests", "benchmarks", "noxfile.py")
+    session.run("ruff", "check", *paths)
+    session.run("ruff", "format", "--check", *paths)
+
+
+@nox.session
+def build(session: nox.Session) -> None:
+    """Build the demo community in content/ into site/."""
+    session.install("-e", ".")
+    session.run("rse", "build", *session.posargs)
+
+
+@nox.session
+def bench(session: nox.Session) -> None:
+    """Build time of rse over a plain Material build of the same generated Markdown."""
+    session.install("-e", ".")
+    session.run("python", "benchmarks/build_ratio.py", *session.posargs)

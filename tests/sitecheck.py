@@ -1,0 +1,88 @@
+"""Reading a built site the way a browser and a crawler would: links, requests, text."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+TEXT_SUFFIXES = {".html", ".xml", ".json", ".css", ".js", ".svg", ".txt", ".ics"}
+
+
+class _Collector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.links: list[str] = []
+        self.requests: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        if tag == "a" and a.get("href"):
+            self.links.append(a["href"])
+        if tag in {"img", "script", "iframe", "audio", "video", "source"} and a.get("src"):
+            self.requests.append(a["src"])
+        if tag == "link" and a.get("href"):
+            rel = (a.get("rel") or "").lower()
+            if any(r in rel for r in ("stylesheet", "preconnect", "preload", "icon", "manifest")):
+                self.requests.append(a["href"])
+
+
+def parse(html: str) -> _Collector:
+    collector = _Collector()
+    collector.feed(html)
+    return collector
+
+
+def page_url(site: Path, file: Path) -> str:
+    return "/" + file.relative_to(site).as_posix()
+
+
+def resolve(site: Path, file: Path, href: str) -> Path | None:
+    """The file a relative link from `file` lands on, or None for external/anchor links."""
+    parts = urlsplit(href)
+    if parts.scheme or parts.netloc or not parts.path:
+        return None
+    base = posixpath.dirname(page_url(site, file))
+    target = posixpath.normpath(posixpath.join(base, unquote(parts.path)))
+    path = site / target.lstrip("/")
+    if href.split("#")[0].split("?")[0].endswith("/") or path.is_dir():
+        path = path / "index.html"
+    return path
+
+
+def hrefs(site: Path, page: str) -> set[str]:
+    """Site-relative targets of every internal <a href> on a page ('people/ada/index.html')."""
+    file = site / page
+    found = set()
+    for href in parse(file.read_text(encoding="utf-8")).links:
+        target = resolve(site, file, href)
+        if target is not None:
+            found.add(target.relative_to(site).as_posix() if target.is_relative_to(site) else str(target))
+    return found
+
+
+def external_requests(site: Path) -> list[str]:
+    """Every reference that would make a browser ask another host for something."""
+    offenders = []
+    css_url = re.compile(r"""(?:url\(\s*['"]?|@import\s+['"])((?:https?:)?//[^'")\s]+)""")
+    for file in sorted(site.rglob("*")):
+        if file.suffix == ".html":
+            for url in parse(file.read_text(encoding="utf-8")).requests:
+                if urlsplit(url).netloc or url.startswith("//"):
+                    offenders.append(f"{file.relative_to(site)}: {url}")
+        if file.suffix in {".css", ".html"}:
+            for match in css_url.finditer(file.read_text(encoding="utf-8")):
+                offenders.append(f"{file.relative_to(site)}: {match.group(1)}")
+    return offenders
+
+
+def text_files(site: Path):
+    for file in sorted(site.rglob("*")):
+        if file.is_file() and file.suffix in TEXT_SUFFIXES:
+            yield file, file.read_text(encoding="utf-8", errors="replace")
+
+
+def tree_bytes(site: Path) -> dict[str, bytes]:
+    return {f.relative_to(site).as_posix(): f.read_bytes() for f in sorted(site.rglob("*")) if f.is_file()}
