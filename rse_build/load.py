@@ -68,9 +68,7 @@ def _describe(error: dict) -> str:
     return f"'{location}': {error['msg']}"
 
 
-def _validate(
-    model: type[FieldsT], parsed: Parsed, shown: str, problems: list[Problem]
-) -> FieldsT | None:
+def _validate(model: type[FieldsT], parsed: Parsed, shown: str, problems: list[Problem]) -> FieldsT | None:
     """The record, or None when even its required fields are wrong.
 
     A wrong optional field is reported and then left out, so the record still joins the graph

@@ -1,0 +1,3 @@
+from rse_build.cli import main
+
+main(prog_name="rse")

@@ -1,0 +1,50 @@
+"""`rse serve` shows the same site on 127.0.0.1."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def fetch(url: str, deadline: float) -> str:
+    while True:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                return response.read().decode("utf-8")
+        except (urllib.error.URLError, ConnectionError):
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.3)
+
+
+def test_serve_shows_profiles_and_notes(make_community):
+    community = make_community()
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "rse_build", "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=community.root,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        base = f"http://127.0.0.1:{port}"
+        profile = fetch(f"{base}/people/ada-lovelace/", deadline)
+        assert "Ada Lovelace" in profile and "Data engineer" in profile
+        note = fetch(f"{base}/groups/data-platform/kafka-tuning/", deadline)
+        assert "Tuning Kafka consumers" in note
+        assert "Secret draft" not in fetch(f"{base}/", deadline)
+    finally:
+        process.terminate()
+        output, _ = process.communicate(timeout=30)
+    assert b"Traceback" not in output
