@@ -6,14 +6,16 @@ Exit codes: 0 fine, 1 content errors, 2 usage or environment errors.
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
 from rse_build import __version__
 from rse_build.check import Checked, check_community
-from rse_build.errors import Problem
+from rse_build.errors import ContentError, Problem
 
 CONFIG_FILE = "mkdocs.yml"
 
@@ -29,10 +31,18 @@ def _print_problems(problems: list[Problem]) -> None:
         click.echo(str(problem), err=True)
 
 
+class _Formatter(logging.Formatter):
+    """rse's own messages are already `path:line:column: ...`; MkDocs' get its level prefix."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        message = record.getMessage()
+        return message if record.name == "mkdocs.rse" else f"{record.levelname:<7} -  {message}"
+
+
 def _setup_logging(verbose: bool) -> None:
     """Show MkDocs' warnings (and its progress with --verbose) the way `mkdocs` itself does."""
     handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    handler.setFormatter(_Formatter())
     logger = logging.getLogger("mkdocs")
     logger.handlers[:] = [handler]
     logger.setLevel(logging.DEBUG if verbose else logging.WARNING)
@@ -59,15 +69,12 @@ def _checked(config_path: Path, drafts: bool) -> Checked:
     return check_community(config_path, docs_dir, extra, language, drafts=drafts)
 
 
-def _check_or_exit(config_path: Path, drafts: bool, strict: bool) -> Checked:
-    checked = _checked(config_path, drafts)
-    _print_problems(checked.problems)
-    failing = checked.problems if strict else checked.errors
-    if failing:
-        what = ("problem" if strict else "error") + ("" if len(failing) == 1 else "s")
-        click.echo(f"{len(failing)} {what} in the content: nothing was built.", err=True)
-        sys.exit(1)
-    return checked
+def _report(error: ContentError, strict: bool) -> NoReturn:
+    _print_problems(error.problems)
+    failing = error.problems if strict else [p for p in error.problems if p.is_error]
+    what = ("problem" if strict else "error") + ("" if len(failing) == 1 else "s")
+    click.echo(f"{len(failing)} {what} in the content: nothing was built.", err=True)
+    sys.exit(1)
 
 
 config_option = click.option(
@@ -122,17 +129,18 @@ def build(config_file: str, site_dir: Path | None, drafts: bool, strict: bool, v
     from rse_build.mkdocs_adapter import BuildFailed, build_site
 
     config_path = _config_file(config_file)
-    checked = _check_or_exit(config_path, drafts, strict)
     _setup_logging(verbose)
+    target = site_dir.resolve() if site_dir else None
     try:
-        build_site(config_path, site_dir.resolve() if site_dir else None, strict=strict, drafts=drafts)
+        built = build_site(config_path, target, strict=strict, drafts=drafts)
+    except ContentError as error:
+        _report(error, strict)
     except BuildFailed as error:
         raise EnvironmentFailure(f"the build failed: {error}") from None
-    community = checked.community
-    target = site_dir or Path("site")
+    community = built.community
     click.echo(
         f"Built {len(community.people)} people, {len(community.groups)} groups and "
-        f"{len(community.notes)} notes into {target}/"
+        f"{len(community.notes)} notes into {os.path.relpath(built.site_dir)}{os.sep}"
     )
 
 
@@ -152,10 +160,11 @@ def serve(config_file: str, dev_addr: str, drafts: bool, open_browser: bool) -> 
     from rse_build.mkdocs_adapter import BuildFailed, serve_site
 
     config_path = _config_file(config_file)
-    _check_or_exit(config_path, drafts, strict=False)
     _setup_logging(verbose=False)
     logging.getLogger("mkdocs").setLevel(logging.INFO)
     try:
         serve_site(config_path, dev_addr, drafts=drafts, open_browser=open_browser)
+    except ContentError as error:
+        _report(error, strict=False)
     except BuildFailed as error:
         raise EnvironmentFailure(f"cannot serve: {error}") from None

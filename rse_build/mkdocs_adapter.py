@@ -26,6 +26,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from rse_build.check import check_community
+from rse_build.errors import ContentError, Problem
 from rse_build.history import head_commit
 from rse_build.i18n import Translator
 from rse_build.links import Reference, RefKind, find_references, rewrite
@@ -46,11 +47,24 @@ log = logging.getLogger("mkdocs.rse")
 STATE_KEY = "_rse"
 CSS = "assets/rse/rse.css"
 ENV_DRAFTS = "RSE_DRAFTS"
+ENV_FROM_RSE = "RSE_FROM_CLI"
 
 
 def theme_dir() -> Path:
     """The templates and CSS that ship inside the package (never copied into a community)."""
     return Path(str(resources.files("rse_build") / "theme"))
+
+
+class ContentProblems(PluginError):
+    """Content errors stop the build before MkDocs touches the site directory.
+
+    A PluginError, so plain `mkdocs build` prints the located problems as its error; under
+    `rse`, on_config raises ContentError instead, which MkDocs lets through to the command.
+    """
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        super().__init__("content problems:\n" + "\n".join(str(p) for p in problems))
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,10 +73,15 @@ class BuildOptions:
     `mkdocs build` / `mkdocs serve` accept the same switches."""
 
     drafts: bool = False
+    # Set by `rse`: content problems go back to it whole instead of through MkDocs' log.
+    from_rse: bool = False
 
     @classmethod
     def from_environ(cls, environ: Mapping[str, str]) -> BuildOptions:
-        return cls(drafts=environ.get(ENV_DRAFTS, "") not in ("", "0", "false", "no"))
+        return cls(
+            drafts=environ.get(ENV_DRAFTS, "") not in ("", "0", "false", "no"),
+            from_rse=environ.get(ENV_FROM_RSE) == "1",
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,12 +125,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         drafts=options.drafts,
     )
     settings, community, problems = checked.settings, checked.community, checked.problems
-    errors = [p for p in problems if p.is_error]
+    failing = problems if config.strict else [p for p in problems if p.is_error]
+    if failing:
+        raise ContentError(problems) if options.from_rse else ContentProblems(problems)
     for problem in problems:
-        if not problem.is_error:
-            log.warning(str(problem))
-    if errors:
-        raise PluginError("content errors:\n" + "\n".join(str(p) for p in errors))
+        log.warning(str(problem))
 
     translator = Translator(settings.language)
     urls = Urls(directory_urls=config.use_directory_urls)
@@ -294,7 +312,8 @@ def _build_environment(config_file: Path, drafts: bool) -> Iterator[None]:
 
     SOURCE_DATE_EPOCH (the build commit's date) makes MkDocs' own dates reproducible.
     """
-    saved = {key: os.environ.get(key) for key in (ENV_DRAFTS, "SOURCE_DATE_EPOCH")}
+    saved = {key: os.environ.get(key) for key in (ENV_DRAFTS, ENV_FROM_RSE, "SOURCE_DATE_EPOCH")}
+    os.environ[ENV_FROM_RSE] = "1"
     if drafts:
         os.environ[ENV_DRAFTS] = "1"
     else:
@@ -313,10 +332,21 @@ def _build_environment(config_file: Path, drafts: bool) -> Iterator[None]:
                 os.environ[key] = value
 
 
+@dataclass(frozen=True, slots=True)
+class Built:
+    """What a build put in the site, for the command line's summary."""
+
+    site_dir: Path
+    community: Community
+
+
 def build_site(
     config_file: Path, site_dir: Path | None = None, *, strict: bool = False, drafts: bool = False
-) -> None:
-    """Run MkDocs' build on `config_file` (the hooks do rse's part)."""
+) -> Built:
+    """Check the content and run MkDocs' build on `config_file` (the hooks do rse's part).
+
+    Raises ContentError with every located problem, or BuildFailed for MkDocs' own refusals.
+    """
     overrides: dict[str, Any] = {"strict": strict}
     if site_dir is not None:
         overrides["site_dir"] = str(site_dir)
@@ -326,6 +356,7 @@ def build_site(
             mkdocs_build(config)
         except MkDocsException as error:
             raise BuildFailed(str(error)) from None
+    return Built(Path(config.site_dir), _state(config).community)
 
 
 def serve_site(config_file: Path, dev_addr: str, *, drafts: bool = False, open_browser: bool = False) -> None:

@@ -185,3 +185,17 @@ def test_help_explains_every_command():
         assert command in top.output
         sub = runner.invoke(main, [command, "--help"])
         assert sub.exit_code == 0 and "Usage:" in sub.output
+
+
+def test_plain_mkdocs_build_reports_the_same_located_problems(make_community):
+    from tests.conftest import SMALL
+
+    files = dict(SMALL)
+    files["content/people/bad.md"] = "---\nname: Bad\ngroups: [no-such-group]\n---\n"
+    community = make_community(files)
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-q"], cwd=community.root, capture_output=True, text=True
+    )
+    assert result.returncode == 1
+    assert "people/bad.md:3:10: unknown group 'no-such-group'" in result.stderr
+    assert "Traceback" not in result.stderr

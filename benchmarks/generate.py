@@ -1,0 +1,170 @@
+"""A deterministic synthetic community: people, groups and notes of a chosen size.
+
+The same arguments always write the same files (a seeded generator, no clock), so figures from
+two runs compare the same input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import random
+from pathlib import Path
+
+WORDS = [
+    "kafka",
+    "python",
+    "rust",
+    "signalling",
+    "tramway",
+    "sensor",
+    "lakehouse",
+    "safety",
+    "terraform",
+    "kubernetes",
+    "latency",
+    "consumer",
+    "schema",
+    "telemetry",
+    "firmware",
+    "bench",
+    "commissioning",
+    "odometry",
+    "interlocking",
+    "dashboard",
+    "pipeline",
+    "retention",
+    "observability",
+    "review",
+    "incident",
+    "design",
+    "migration",
+    "onboarding",
+]
+SITES = ("Lyon", "Toulouse", "Grenoble", "Nantes", "Montréal")
+TEAMS = (
+    "Data Platform",
+    "Onboard Systems",
+    "Signalling Projects",
+    "Platform Ops",
+    "Maintenance",
+    "Digital Products",
+    "Safety",
+    "Direction",
+)
+GROUP_KINDS = ("project", "practice", "hobby", "site", "partner")
+NOTE_TYPES = ("note", "note", "note", "howto", "howto", "idea", "question", "event")
+FIRST = (
+    "Ada",
+    "Louis",
+    "Camille",
+    "Inès",
+    "Hugo",
+    "Priya",
+    "Marc",
+    "Elena",
+    "Yann",
+    "Chloé",
+    "Karim",
+    "Sophie",
+    "Thomas",
+    "Emma",
+    "Lucas",
+    "Julien",
+    "Amélie",
+    "David",
+    "Sarah",
+    "Nour",
+)
+LAST = (
+    "Roux",
+    "Martin",
+    "Nguyen",
+    "Dubois",
+    "Benali",
+    "Raman",
+    "Fontaine",
+    "Rossi",
+    "Le Gall",
+    "Laurent",
+    "Petit",
+    "Garcia",
+    "Bernard",
+    "Wilson",
+    "Moreau",
+    "Lefèvre",
+    "Cohen",
+    "Kim",
+)
+
+
+def _paragraphs(rng: random.Random, count: int, handles: list[str], note_ids: list[str]) -> str:
+    out = []
+    for _ in range(count):
+        words = [rng.choice(WORDS) for _ in range(rng.randint(30, 70))]
+        if handles and rng.random() < 0.3:
+            words.insert(rng.randint(0, len(words)), f"@{rng.choice(handles)}")
+        if note_ids and rng.random() < 0.3:
+            words.insert(rng.randint(0, len(words)), f"[[{rng.choice(note_ids)}]]")
+        out.append(" ".join(words).capitalize() + ".")
+    return "\n\n".join(out)
+
+
+def generate(root: Path, notes: int, people: int, groups: int, seed: int = 7) -> None:
+    """Write content/ under `root`: `people` profiles, `groups` groups, `notes` notes."""
+    rng = random.Random(seed)
+    content = root / "content"
+    (content / "people").mkdir(parents=True, exist_ok=True)
+    handles = [f"person-{i:05d}" for i in range(people)]
+    slugs = [f"group-{i:04d}" for i in range(groups)]
+    for i, handle in enumerate(handles):
+        name = f"{FIRST[i % len(FIRST)]} {LAST[(i // len(FIRST)) % len(LAST)]} {i}"
+        joined = dt.date(2018, 1, 1) + dt.timedelta(days=rng.randint(0, 3000))
+        (content / "people" / f"{handle}.md").write_text(
+            f"---\nname: {name}\nrole: Engineer\nteam: {rng.choice(TEAMS)}\nsite: {rng.choice(SITES)}\n"
+            f"emails: [{handle}@corp.example]\nskills: [{', '.join(rng.sample(WORDS, 3))}]\n"
+            f"groups: [{', '.join(rng.sample(slugs, min(3, len(slugs))))}]\njoined: {joined}\n---\n"
+            f"{_paragraphs(rng, 1, [], [])}\n",
+            encoding="utf-8",
+        )
+    for i, slug in enumerate(slugs):
+        folder = content / "groups" / slug
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "index.md").write_text(
+            f"---\ntitle: Group {i}\nkind: {GROUP_KINDS[i % len(GROUP_KINDS)]}\n"
+            f"description: A group about {rng.choice(WORDS)}.\nanimators: [{rng.choice(handles)}]\n"
+            f"tags: [{rng.choice(WORDS)}]\n---\n{_paragraphs(rng, 1, handles, [])}\n",
+            encoding="utf-8",
+        )
+    note_ids = [f"note-{i:06d}" for i in range(notes)]
+    for i, note_id in enumerate(note_ids):
+        if i % 2:
+            folder = content / "groups" / slugs[i % len(slugs)]
+        else:
+            folder = content / "notes" / f"{2020 + i % 7}"
+        folder.mkdir(parents=True, exist_ok=True)
+        date = dt.date(2020, 1, 1) + dt.timedelta(days=rng.randint(0, 2500))
+        (folder / f"{note_id}.md").write_text(
+            f"---\ntitle: {rng.choice(WORDS).capitalize()} {rng.choice(WORDS)} {i}\n"
+            f"type: {rng.choice(NOTE_TYPES)}\nauthors: [{rng.choice(handles)}]\ndate: {date}\n"
+            f"tags: [{', '.join(rng.sample(WORDS, 3))}]\n---\n"
+            f"## Context\n\n{_paragraphs(rng, 2, handles, note_ids[:i])}\n\n"
+            f"## Details\n\n{_paragraphs(rng, 2, handles, note_ids[:i])}\n",
+            encoding="utf-8",
+        )
+    (content / "index.md").write_text("---\ntitle: Synthetic community\n---\nHello.\n", encoding="utf-8")
+    (content / "about.md").write_text("# About\n\nA generated community.\n", encoding="utf-8")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("root", type=Path)
+    parser.add_argument("--notes", type=int, default=1000)
+    parser.add_argument("--people", type=int, default=200)
+    parser.add_argument("--groups", type=int, default=20)
+    args = parser.parse_args()
+    generate(args.root, args.notes, args.people, args.groups)
+
+
+if __name__ == "__main__":
+    main()
