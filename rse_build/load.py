@@ -131,6 +131,29 @@ def _check_id(name: str, shown: str, what: str, problems: list[Problem]) -> bool
     return False
 
 
+def _check_avatar(
+    content_dir: Path, path: Path, avatar: str | None, source: Source, problems: list[Problem]
+) -> None:
+    """A photo must be a file inside content/: anything else is a broken image or a leak."""
+    if not avatar:
+        return
+    at = source.key("avatar")
+    target = (path.parent / avatar).resolve()
+    if not target.is_relative_to(content_dir.resolve()):
+        problems.append(
+            Problem(
+                source.path,
+                at.line,
+                at.column,
+                f"avatar '{avatar}' is outside content/: put the photo next to the profile",
+            )
+        )
+    elif not target.is_file():
+        problems.append(
+            Problem(source.path, at.line, at.column, f"avatar '{avatar}' not found next to the profile")
+        )
+
+
 def _markdown_files(folder: Path) -> list[Path]:
     if not folder.is_dir():
         return []
@@ -153,7 +176,9 @@ def load_content(content_dir: Path) -> Loaded:
             continue
         fields = _validate(PersonFields, parsed, shown, problems)
         if fields is not None:
-            loaded.people.append(Person(path.stem, fields, parsed.body, _source(shown, parsed)))
+            source = _source(shown, parsed)
+            _check_avatar(content_dir, path, fields.avatar, source, problems)
+            loaded.people.append(Person(path.stem, fields, parsed.body, source))
 
     groups_dir = content_dir / GROUPS_DIR
     group_folders = sorted(p for p in groups_dir.iterdir() if p.is_dir()) if groups_dir.is_dir() else []

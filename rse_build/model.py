@@ -234,7 +234,8 @@ def tag_slug(tag: str) -> str:
 
     'Kafka' and 'kafka' are one tag; its URL segment is this slug.
     """
-    return _TAG_UNSAFE.sub("-", tag.strip().lower()).strip("-") or "tag"
+    slug = _TAG_UNSAFE.sub("-", tag.strip().lower()).strip("-") or "tag"
+    return "index-tag" if slug == "index" else slug  # tags/index is the index of tags
 
 
 def _sorted_unique(values: list[str]) -> tuple[str, ...]:

@@ -68,3 +68,20 @@ def test_bad_files_give_located_problems_and_the_rest_still_loads(tmp_path):
     assert any(path == "notes/broken.md" for path, _, _ in messages)
     assert ("notes/wrong-type.md", 5, 5) in messages
     assert all(isinstance(p, Problem) and p.line >= 1 and p.column >= 1 for p in loaded.problems)
+
+
+def test_avatars_must_be_files_inside_content(tmp_path):
+    content = write(
+        tmp_path,
+        {
+            "people/ada.md": "---\nname: Ada\navatar: ada.jpg\n---\n",
+            "people/bob.md": "---\nname: Bob\navatar: ../../etc/passwd\n---\n",
+            "people/cy.md": "---\nname: Cy\navatar: cy.png\n---\n",
+            "people/cy.png": b"\x89PNG",
+        },
+    )
+    shown = [str(p) for p in load_content(content).problems]
+    assert shown == [
+        "people/ada.md:3:1: avatar 'ada.jpg' not found next to the profile",
+        "people/bob.md:3:1: avatar '../../etc/passwd' is outside content/: put the photo next to the profile",
+    ]

@@ -62,3 +62,11 @@ def test_unknown_references_are_located_with_a_suggestion(tmp_path):
         },
     ).problems
     assert [str(p) for p in typo] == ["notes/x.md:3:11: unknown author 'adal'; did you mean 'ada-l'?"]
+
+
+def test_a_tag_named_index_does_not_replace_the_tags_index():
+    from rse_build.model import tag_slug
+
+    assert tag_slug("index") == "index-tag"
+    assert tag_slug("Machine Learning") == "machine-learning"
+    assert tag_slug("données") == "données"
