@@ -11,6 +11,12 @@ _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(`+)(?:.+?)\1")
 # An @ preceded by a word character, a dot, a slash or another @ is an e-mail or a path.
 _MENTION = re.compile(r"(?<![\w.@/+-])@([a-z0-9]+(?:-[a-z0-9]+)*)(?![\w@-]|\.[\w-])")
+_LINK = re.compile(r"!?\[[^\[\]\n]*\]\([^()\n]*\)")
+_TAG = re.compile(r"<[^<>\n]*>")
+_INDENTED = re.compile(r"^(?: {4}|\t)")
+_PRE_OPEN = re.compile(r"<pre[\s>]", re.IGNORECASE)
+_PRE_SPAN = re.compile(r"<pre[\s>].*?</pre>", re.IGNORECASE)
+_LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s")
 _WIKI = re.compile(r"\[\[([^\[\]|\n]+?)(?:\|([^\[\]\n]+?))?\]\]")
 
 
@@ -32,20 +38,53 @@ class Reference:
     end: int
 
 
-def _masked_lines(body: str) -> list[tuple[int, str, str]]:
-    """(offset, original line, line with code blanked) for each line outside fenced code."""
+def _blank(match: re.Match[str]) -> str:
+    return " " * len(match.group(0))
+
+
+def _mask_inline(line: str) -> str:
+    """Blank what is not prose: code spans, existing links, HTML tags."""
+    for pattern in (_CODE_SPAN, _LINK, _TAG):
+        line = pattern.sub(_blank, line)
+    return line
+
+
+def _masked_lines(body: str) -> list[tuple[int, str]]:
+    """(offset, line with non-prose blanked) for each line that is prose.
+
+    Fenced code, indented code and <pre> blocks are skipped whole. An indented line is code
+    only after a blank line that follows a paragraph (after a list item it continues the item).
+    """
     result = []
     offset = 0
     fence: str | None = None
+    in_pre = in_code = False
+    after_blank = True
+    in_list = False
     for line in body.split("\n"):
         match = _FENCE.match(line)
-        if fence is None and match:
+        blank = not line.strip()
+        if fence is not None:
+            if match and match.group(1).startswith(fence):
+                fence = None
+        elif in_pre:
+            in_pre = "</pre>" not in line.lower()
+        elif blank:
+            pass
+        elif match:
             fence = match.group(1)[0] * len(match.group(1))
-        elif fence is not None and match and match.group(1).startswith(fence):
-            fence = None
-        elif fence is None:
-            masked = _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line)
-            result.append((offset, line, masked))
+        elif _INDENTED.match(line) and (in_code or (after_blank and not in_list)):
+            in_code = True
+        elif _PRE_OPEN.search(line) and "</pre>" not in line.lower():
+            in_pre = True
+        else:
+            in_code = False
+            if _LIST_ITEM.match(line):
+                in_list = True
+            elif not _INDENTED.match(line) and after_blank:
+                in_list = False
+            result.append((offset, _mask_inline(_PRE_SPAN.sub(_blank, line))))
+        after_blank = blank
         offset += len(line) + 1
     return result
 
@@ -53,13 +92,12 @@ def _masked_lines(body: str) -> list[tuple[int, str, str]]:
 def find_references(body: str, body_line: int = 1) -> list[Reference]:
     """Mentions and wiki links in `body`, in order; `body_line` is the file line of its start."""
     references = []
-    line_number = body_line - 1
     offsets = {}
     running = 0
     for index, line in enumerate(body.split("\n")):
         offsets[running] = body_line + index
         running += len(line) + 1
-    for offset, _line, masked in _masked_lines(body):
+    for offset, masked in _masked_lines(body):
         line_number = offsets[offset]
         for match in _WIKI.finditer(masked):
             references.append(

@@ -7,6 +7,7 @@ every event, so `mkdocs serve` starts each rebuild from scratch.
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import posixpath
@@ -17,6 +18,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from jinja2 import Environment
 from markupsafe import escape
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
@@ -31,6 +33,7 @@ from rse_build.history import head_commit
 from rse_build.i18n import Translator
 from rse_build.links import Reference, RefKind, find_references, rewrite
 from rse_build.model import Community, Note
+from rse_build.redact import Redactor
 from rse_build.settings import Settings
 from rse_build.views.avatar import initials_svg
 from rse_build.views.directory import people_directory
@@ -41,6 +44,17 @@ from rse_build.views.profile import profile_view
 from rse_build.views.refs import Refs
 from rse_build.views.tags import tag_page, tags_index
 from rse_build.views.urls import Urls
+
+# The MkDocs events a community's hooks/rse.py picks up with `import *`.
+__all__ = [
+    "on_config",
+    "on_env",
+    "on_files",
+    "on_page_content",
+    "on_page_context",
+    "on_page_markdown",
+    "on_post_page",
+]
 
 log = logging.getLogger("mkdocs.rse")
 
@@ -106,7 +120,7 @@ class BuildState:
     community: Community
     refs: Refs
     drafts: frozenset[str]
-    emails: tuple[str, ...]
+    redact: Redactor
     roles: dict[str, Role] = field(default_factory=dict)
 
 
@@ -133,13 +147,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
     translator = Translator(settings.language)
     urls = Urls(directory_urls=config.use_directory_urls)
-    emails = tuple(sorted({e.lower() for p in community.people.values() for e in p.fields.emails}))
+    emails = (e for p in community.people.values() for e in p.fields.emails)
     config[STATE_KEY] = BuildState(
         settings=settings,
         community=community,
         refs=Refs(community, urls, translator),
         drafts=checked.drafts,
-        emails=emails,
+        redact=Redactor.for_addresses(emails, translator.email_hidden),
     )
 
     # Our templates sit between the community's own overrides and Material's.
@@ -165,8 +179,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def _front_matter(title: str) -> str:
-    quoted = title.replace("\\", "\\\\").replace('"', '\\"')
-    return f'---\ntitle: "{quoted}"\n---\n'
+    """A JSON string is a valid YAML scalar, control characters included."""
+    return f"---\ntitle: {json.dumps(title)}\n---\n"
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -217,7 +231,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def _markdown_label(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")
+    """A name or title as Markdown link text: HTML escaped, brackets and emphasis inert."""
+    text = str(escape(text))
+    for char in "\\[]*_`":
+        text = text.replace(char, "\\" + char)
+    return text
 
 
 def _link_to(page: Page, target_src: str) -> str:
@@ -239,20 +257,6 @@ def _resolve(state: BuildState, page: Page, reference: Reference) -> str | None:
     return f"[{_markdown_label(label)}]({_link_to(page, note.path)})"
 
 
-def redact(markdown: str, emails: tuple[str, ...], replacement: str) -> str:
-    """Contributors' addresses never reach the site, even when a body quotes one."""
-    lowered = markdown.lower()
-    if "@" not in lowered:
-        return markdown
-    for email in emails:
-        start = lowered.find(email)
-        while start != -1:
-            markdown = markdown[:start] + replacement + markdown[start + len(email) :]
-            lowered = markdown.lower()
-            start = lowered.find(email, start + len(replacement))
-    return markdown
-
-
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     state = _state(config)
     role = state.roles.get(page.file.src_uri)
@@ -266,10 +270,34 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     # Material prints some meta values unescaped (<title>, header, description).
     for key in ("title", "description"):
         if isinstance(page.meta.get(key), str):
-            page.meta[key] = escape(page.meta[key])
+            page.meta[key] = escape(state.redact(page.meta[key]))
     references = find_references(markdown)
     markdown = rewrite(markdown, references, lambda ref: _resolve(state, page, ref))
-    return redact(markdown, state.emails, state.refs.t.email_hidden)
+    return state.redact(markdown)
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Before the search plugin indexes the page."""
+    return _state(config).redact(html)
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    """Cards, lists and navigation show front-matter text: redacted as a whole page."""
+    return _state(config).redact(output)
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    """rse's templates (and the partials they include) escape everything they print;
+    Material's own templates keep MkDocs' default."""
+    previous = env.autoescape
+
+    def autoescape(name: str | None) -> bool:
+        if name is not None and name.startswith("rse/"):
+            return True
+        return previous(name) if callable(previous) else bool(previous)
+
+    env.autoescape = autoescape
+    return env
 
 
 def _view(state: BuildState, role: Role) -> Any:

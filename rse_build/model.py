@@ -7,6 +7,7 @@ records the rest of rse reads, and for the JSON Schemas editors use.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -17,7 +18,6 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _TAG_UNSAFE = re.compile(r"[^\w-]+")
-DEFAULT_AUDIENCE = "internal"
 
 
 class PersonKind(StrEnum):
@@ -229,12 +229,21 @@ class Note:
         return self.fields.status is Status.DRAFT
 
 
-def tag_slug(tag: str) -> str:
-    """A tag's identity: lowercase, spaces and punctuation folded to '-'; accents kept.
+_TAG_SYMBOLS = {"+": "-plus-", "#": "-sharp-", ".": "-dot-", "&": "-and-", "@": "-at-"}
 
-    'Kafka' and 'kafka' are one tag; its URL segment is this slug.
+
+def tag_slug(tag: str) -> str:
+    """A tag's identity and URL segment: lowercase, accents kept, symbols spelled out.
+
+    'Kafka' and 'kafka' are one tag; 'C', 'C++' and 'C#' are three ('c', 'c-plus-plus',
+    'c-sharp'). A tag of symbols only gets a stable hash.
     """
-    slug = _TAG_UNSAFE.sub("-", tag.strip().lower()).strip("-") or "tag"
+    text = tag.strip().lower()
+    for symbol, word in _TAG_SYMBOLS.items():
+        text = text.replace(symbol, word)
+    slug = re.sub(r"-{2,}", "-", _TAG_UNSAFE.sub("-", text)).strip("-")
+    if not slug:
+        slug = "tag-" + hashlib.sha256(tag.encode("utf-8")).hexdigest()[:8]
     return "index-tag" if slug == "index" else slug  # tags/index is the index of tags
 
 

@@ -140,7 +140,7 @@ SMALL = {
         tags: [kafka, Data]
         summary: Fewer rebalances.
         ---
-        Ask @grace-hopper, see [[welcome-note]] and [[missing-note]].
+        Ask @grace-hopper, see [[welcome-note]] and [[secret-draft]].
 
         ```python
         @decorator

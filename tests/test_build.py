@@ -84,8 +84,8 @@ def test_note_links_its_authors_groups_and_tags(built):
     assert "people/grace-hopper/index.html" in links
     assert "notes/welcome-note/index.html" in links
     assert "Welcome note</a>" in html
-    # An unknown wiki link stays text; a decorator in code stays code.
-    assert "[[missing-note]]" in html
+    # A link to a draft stays text (a warning); a decorator in code stays code.
+    assert "[[secret-draft]]" in html
     assert "@decorator" in html
 
 
@@ -160,12 +160,23 @@ def test_bad_content_is_located_and_nothing_is_built(make_community):
     from tests.conftest import SMALL
 
     files = dict(SMALL)
-    files["content/notes/broken.md"] = "---\ntitle: Broken\nauthors: [ada-lovelac]\ntype: essay\n---\n"
+    files["content/notes/broken.md"] = (
+        "---\ntitle: Broken\nauthors: [ada-lovelac]\ntype: essay\n---\n"
+        "Ask @grace-hoper about [[kafka-tunning]].\n"
+    )
     community = make_community(files)
     result = rse(community, "build")
     assert result.exit_code == 1
-    assert "notes/broken.md:3:11: unknown author 'ada-lovelac'; did you mean 'ada-lovelace'?" in result.output
+    assert (
+        "content/notes/broken.md:3:11: unknown author 'ada-lovelac'; did you mean 'ada-lovelace'?"
+        in result.output
+    )
     assert "notes/broken.md:4:1: 'type': Input should be" in result.output
+    assert "notes/broken.md:6:5: unknown person '@grace-hoper'; did you mean 'grace-hopper'?" in result.output
+    assert (
+        "notes/broken.md:6:24: unknown note '[[kafka-tunning]]'; did you mean 'kafka-tuning'?"
+        in result.output
+    )
     assert "Traceback" not in result.output
     assert not community.site.exists()
 
@@ -197,5 +208,52 @@ def test_plain_mkdocs_build_reports_the_same_located_problems(make_community):
         [sys.executable, "-m", "mkdocs", "build", "-q"], cwd=community.root, capture_output=True, text=True
     )
     assert result.returncode == 1
-    assert "people/bad.md:3:10: unknown group 'no-such-group'" in result.stderr
+    assert "content/people/bad.md:3:10: unknown group 'no-such-group'" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+HOSTILE = {
+    "content/people/eve.md": """\
+        ---
+        name: "<script>alert('name')</script>"
+        role: "mail eve@evil.example <img src=x onerror=alert(1)>"
+        emails: [eve@evil.example]
+        skills: ["<b>bold</b>"]
+        links: {site: "javascript:alert(1)"}
+        ---
+        Hi, I am eve@EVIL.example.
+        """,
+    "content/groups/g/index.md": """\
+        ---
+        title: "</title><script>alert('group')</script>"
+        description: "contact eve@evil.example"
+        tags: ["<script>tag</script>", "C++", "C#", "C"]
+        animators: [eve]
+        ---
+        """,
+    "content/groups/g/n.md": """\
+        ---
+        title: "Q&A <script>alert('note')</script>"
+        summary: "<script>alert('summary')</script> eve@evil.example"
+        authors: [eve]
+        ---
+        Thanks @eve, see [[n]].
+        """,
+}
+
+
+def test_front_matter_never_becomes_markup_and_addresses_never_leak(make_community):
+    community = make_community(HOSTILE)
+    result = rse(community, "build")
+    assert result.exit_code == 0, result.output
+    for file, text in text_files(community.site):
+        assert "<script>alert" not in text, file
+        assert "<img src=x" not in text, file
+        assert "<b>bold" not in text, file
+        assert "javascript:alert" not in text, file
+        assert "eve@evil.example" not in text.lower(), file
+    note = community.page("groups/g/n/index.html")
+    assert "Q&amp;A &lt;script&gt;" in note
+    assert "(e-mail hidden)" in community.page("people/eve/index.html")
+    tags = hrefs(community.site, "tags/index.html")
+    assert {"tags/c-plus-plus/index.html", "tags/c-sharp/index.html", "tags/c/index.html"} <= tags

@@ -28,3 +28,15 @@ def test_rewrite_replaces_only_resolved_references():
     refs = find_references(body)
     out = rewrite(body, refs, lambda r: "[Ada](ada.md)" if r.target == "ada" else None)
     assert out == "Hi [Ada](ada.md) and @nobody"
+
+
+def test_indented_code_html_and_existing_links_are_not_prose():
+    body = (
+        "Paragraph.\n\n    indented code @ada [[n]]\n\n"
+        "- item\n\n    continued item @bob\n\n"
+        "[link text with @carl](https://example.org/) and ![img @x](a.png)\n"
+        '<a title="@dan">x</a> <pre>one-line @eve</pre>\n'
+        "<pre>\nblock @fay\n</pre>\n"
+        "Lazy\n    continuation @gus\n"
+    )
+    assert targets(body) == ["bob", "gus"]

@@ -70,3 +70,11 @@ def test_a_tag_named_index_does_not_replace_the_tags_index():
     assert tag_slug("index") == "index-tag"
     assert tag_slug("Machine Learning") == "machine-learning"
     assert tag_slug("données") == "données"
+    assert [tag_slug(t) for t in ("C", "C++", "C#", ".NET", "node.js")] == [
+        "c",
+        "c-plus-plus",
+        "c-sharp",
+        "dot-net",
+        "node-dot-js",
+    ]
+    assert tag_slug("!!!").startswith("tag-") and tag_slug("!!!") != tag_slug("???")

@@ -1,6 +1,22 @@
 from pathlib import Path
 
-from rse_build.settings import DEFAULT_AUDIENCES, load_settings
+import yaml
+from hypothesis import given
+from hypothesis import settings as settings_
+from hypothesis import strategies as st
+
+from rse_build.settings import DEFAULT_AUDIENCES, Settings, load_settings
+
+
+class Loose(yaml.SafeLoader):
+    """Reads mkdocs.yml whatever its !!python tags."""
+
+
+Loose.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def yaml_load(path: Path):
+    return yaml.load(path.read_text(), Loader=Loose)["extra"]
 
 
 def test_defaults_with_nothing_set():
@@ -24,18 +40,61 @@ def test_bad_values_are_located_in_mkdocs_yml(tmp_path: Path):
         "    audiences: nope\nmarkdown_extensions:\n  - pymdownx.emoji:\n"
         "      emoji_index: !!python/name:material.extensions.emoji.twemoji\n"
     )
-    import yaml
-
-    class Loose(yaml.SafeLoader):
-        pass
-
-    Loose.add_multi_constructor("", lambda loader, suffix, node: None)
-    extra = yaml.load(config.read_text(), Loader=Loose)["extra"]
-    settings, problems = load_settings(extra, config)
+    settings, problems = load_settings(yaml_load(config), config)
     assert settings.language == "en"
     assert [str(p) for p in problems] == [
-        "mkdocs.yml:4:5: extra.rse.language: 'de' is not supported; use one of en, fr",
-        "mkdocs.yml:7:5: extra.rse.audiences: must map each audience to a list of labels, "
-        "e.g. internal: [public, internal]",
-        "mkdocs.yml:6:7: extra.rse.privacy.min_group: must be a whole number of at least 1",
+        "mkdocs.yml:4:5: extra.rse.language: Input should be 'en' or 'fr'",
+        "mkdocs.yml:6:7: extra.rse.privacy.min_group: Input should be greater than or equal to 1",
+        "mkdocs.yml:7:5: extra.rse.audiences: Input should be a valid dictionary",
     ]
+
+
+def test_unknown_settings_are_warnings_with_a_suggestion(tmp_path: Path):
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("extra:\n  rse:\n    langage: fr\n    default_audience: [internal]\n")
+    settings, problems = load_settings(yaml_load(config), config)
+    assert [str(p) for p in problems] == [
+        "mkdocs.yml:3:5: warning: extra.rse.langage: unknown setting; did you mean 'language'?",
+        "mkdocs.yml:4:5: extra.rse.default_audience: Input should be a valid string",
+    ]
+    assert settings.default_audience == "internal"
+
+
+def test_default_audience_must_be_an_audience(tmp_path: Path):
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("extra:\n  rse:\n    default_audience: partners\n")
+    _, problems = load_settings(yaml_load(config), config)
+    assert len(problems) == 1 and "'partners' is not one of the audiences" in problems[0].message
+
+
+@settings_(max_examples=150, deadline=None)
+@given(
+    st.recursive(
+        st.none() | st.booleans() | st.integers() | st.text(max_size=8),
+        lambda c: (
+            st.lists(c, max_size=3)
+            | st.dictionaries(
+                st.sampled_from(
+                    [
+                        "language",
+                        "audiences",
+                        "privacy",
+                        "min_group",
+                        "bots",
+                        "default_audience",
+                        "repo_url",
+                        "x",
+                    ]
+                )
+                | st.text(max_size=4),
+                c,
+                max_size=4,
+            )
+        ),
+        max_leaves=10,
+    )
+)
+def test_any_extra_rse_gives_settings_or_located_problems(raw):
+    settings, problems = load_settings({"rse": raw}, None)
+    assert isinstance(settings, Settings)
+    assert all(p.line >= 1 and p.message for p in problems)

@@ -16,6 +16,7 @@ class HomeView:
     newest_notes: tuple[NoteRef, ...]
     new_members: tuple[PersonRef, ...]
     groups: tuple[GroupRef, ...]
+    people_url: str
 
 
 def home_view(refs: Refs) -> HomeView:
@@ -27,4 +28,5 @@ def home_view(refs: Refs) -> HomeView:
         newest_notes=refs.notes(tuple(refs.community.notes), limit=NEWEST_NOTES),
         new_members=tuple(refs.person(p.handle) for p in people[:NEW_MEMBERS]),
         groups=refs.groups(tuple(refs.community.groups)),
+        people_url=refs.urls.people(),
     )

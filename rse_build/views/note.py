@@ -5,8 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rse_build.model import Status
-from rse_build.views.profile import Fact
-from rse_build.views.refs import GroupRef, PersonRef, Refs, TagRef
+from rse_build.views.refs import Fact, GroupRef, PersonRef, Refs, TagRef
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,13 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rse_build.views.refs import GroupRef, NoteRef, PersonRef, Refs
-
-
-@dataclass(frozen=True, slots=True)
-class Fact:
-    label: str
-    value: str
+from rse_build.views.refs import Fact, GroupRef, NoteRef, PersonRef, Refs
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,6 +11,14 @@ from rse_build.views.urls import Urls
 
 
 @dataclass(frozen=True, slots=True)
+class Fact:
+    """A labelled value on a card or a byline ('Team: Data Platform')."""
+
+    label: str
+    value: str
+
+
+@dataclass(frozen=True, slots=True)
 class PersonRef:
     handle: str
     name: str
@@ -124,7 +132,10 @@ class Refs:
         return tuple(self.note(n.key) for n in notes[:limit])
 
     def tag(self, name: str) -> TagRef:
-        count = len(self.community.notes_by_tag.get(tag_slug(name), ()))
+        slug = tag_slug(name)
+        count = len(self.community.notes_by_tag.get(slug, ())) + len(
+            self.community.groups_by_tag.get(slug, ())
+        )
         return TagRef(name, self.urls.tag(name), count)
 
     def tags(self, names: tuple[str, ...] | list[str]) -> tuple[TagRef, ...]:
