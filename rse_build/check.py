@@ -10,7 +10,7 @@ from rse_build.errors import Problem
 from rse_build.load import load_content
 from rse_build.model import Community
 from rse_build.settings import Settings, load_settings
-from rse_build.validate import validate
+from rse_build.validate import Rules, validate
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,7 +41,15 @@ def check_community(
     notes = [n for n in loaded.notes if n.path not in draft_paths]
     community = Community.build(loaded.people, loaded.groups, notes)
     left_out = frozenset(name for n in loaded.notes if n.path in draft_paths for name in (n.id, n.key))
-    content_problems += validate(community, left_out)
+    rules = Rules(settings.audiences, settings.default_audience)
+    content_problems += validate(
+        community.people.values(),
+        community.groups.values(),
+        community.notes.values(),
+        community.index(),
+        rules,
+        left_out,
+    )
     prefix = _shown_prefix(config_file, docs_dir)
     problems += [replace(p, path=prefix + p.path) for p in content_problems]
     return Checked(settings, community, draft_paths, sorted(problems))

@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from rse_build.errors import Problem
+from rse_build.errors import Problem, Severity
 from rse_build.frontmatter import FrontMatterError, Parsed, split
 from rse_build.model import (
     ID_PATTERN,
     Group,
     GroupFields,
+    Index,
     Note,
     NoteFields,
     Person,
@@ -74,6 +77,7 @@ def _validate(model: type[FieldsT], parsed: Parsed, shown: str, problems: list[P
     A wrong optional field is reported and then left out, so the record still joins the graph
     and its other references are checked in the same run: one report has every problem.
     """
+    _check_keys(model, parsed, shown, problems)
     try:
         return model.model_validate(parsed.data)
     except ValidationError as error:
@@ -94,6 +98,22 @@ def _validate(model: type[FieldsT], parsed: Parsed, shown: str, problems: list[P
         return model.model_validate({k: v for k, v in parsed.data.items() if k not in wrong_keys})
     except ValidationError:
         return None
+
+
+# Keys MkDocs and Material read from any page's front matter.
+PAGE_KEYS = frozenset({"template", "hide", "icon", "search", "subtitle", "description", "social", "comments"})
+
+
+def _check_keys(model: type[BaseModel], parsed: Parsed, shown: str, problems: list[Problem]) -> None:
+    """A key rse does not know is most often a typo ('tilte'): say so, and what was meant."""
+    known = set(model.model_fields)
+    for key in parsed.data:
+        if key in known or key in PAGE_KEYS:
+            continue
+        close = difflib.get_close_matches(str(key), sorted(known), n=1, cutoff=0.6)
+        hint = f"; did you mean '{close[0]}'?" if close else ""
+        at = parsed.keys.get(str(key), Position(1, 1))
+        problems.append(Problem(shown, at.line, at.column, f"unknown key '{key}'{hint}", Severity.WARNING))
 
 
 def _source(shown: str, parsed: Parsed) -> Source:
@@ -160,15 +180,111 @@ def _markdown_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.rglob("*.md") if p.is_file())
 
 
-def load_content(content_dir: Path) -> Loaded:
-    """Read people, groups and notes under `content_dir` (MkDocs' docs_dir)."""
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """Which file is what, from paths alone (nothing parsed): cheap enough for every check.
+
+    Paths are relative to content/, in posix form.
+    """
+
+    people: tuple[str, ...]
+    groups: tuple[str, ...]
+    group_folders_without_index: tuple[str, ...]
+    notes: tuple[tuple[str, str | None], ...]
+    escaping: tuple[str, ...]
+
+    def index(self) -> Index:
+        """The ids every reference may name, as the file names say."""
+        note_ids: dict[str, list[str]] = {}
+        for path, _group in self.notes:
+            key = path.removesuffix(".md")
+            note_ids.setdefault(key.rsplit("/", 1)[-1], []).append(key)
+        return Index(
+            people=frozenset(Path(p).stem for p in self.people),
+            groups=frozenset(p.split("/")[1] for p in self.groups),
+            note_keys=frozenset(p.removesuffix(".md") for p, _ in self.notes),
+            note_ids={i: tuple(sorted(keys)) for i, keys in sorted(note_ids.items())},
+        )
+
+
+def _inside(path: Path, root: Path) -> bool:
+    return path.resolve().is_relative_to(root)
+
+
+def scan(content_dir: Path, root: Path | None = None) -> Layout:
+    """Sort the files under `content_dir` into people, groups and notes.
+
+    A symbolic link that leads outside `root` (the repository, by default content/'s parent)
+    is listed in `escaping` and never read.
+    """
+    root = (root or content_dir.parent).resolve()
+    escaping: list[str] = []
+
+    def keep(path: Path) -> bool:
+        if _inside(path, root):
+            return True
+        escaping.append(_relative(path, content_dir))
+        return False
+
+    people_dir = content_dir / PEOPLE_DIR
+    people = [
+        _relative(p, content_dir)
+        for p in _markdown_files(people_dir)
+        if p.parent == people_dir and p.name != INDEX and keep(p)
+    ]
+    groups_dir = content_dir / GROUPS_DIR
+    folders = sorted(p for p in groups_dir.iterdir() if p.is_dir()) if groups_dir.is_dir() else []
+    groups, without_index = [], []
+    notes: list[tuple[str, str | None]] = [
+        (_relative(p, content_dir), None)
+        for p in _markdown_files(content_dir / NOTES_DIR)
+        if p.name != INDEX and keep(p)
+    ]
+    for folder in folders:
+        if not keep(folder):
+            continue
+        index = folder / INDEX
+        if index.is_file():
+            if keep(index):
+                groups.append(_relative(index, content_dir))
+        else:
+            without_index.append(_relative(folder, content_dir))
+        notes.extend(
+            (_relative(p, content_dir), folder.name)
+            for p in _markdown_files(folder)
+            if p.name != INDEX and keep(p)
+        )
+    return Layout(tuple(people), tuple(groups), tuple(without_index), tuple(notes), tuple(sorted(escaping)))
+
+
+def load_content(
+    content_dir: Path, only: Collection[str] | None = None, layout: Layout | None = None
+) -> Loaded:
+    """Read people, groups and notes under `content_dir` (MkDocs' docs_dir).
+
+    With `only` (paths relative to content/), read just those files: what a check of a
+    merge request needs.
+    """
+    layout = layout or scan(content_dir)
     loaded = Loaded()
     problems = loaded.problems
 
-    for path in _markdown_files(content_dir / PEOPLE_DIR):
-        shown = _relative(path, content_dir)
-        if path.name == INDEX or path.parent != content_dir / PEOPLE_DIR:
-            continue
+    def wanted(path: str) -> bool:
+        return only is None or path in only
+
+    for path in layout.escaping:
+        if wanted(path):
+            problems.append(
+                Problem(path, 1, 1, "symbolic link leads outside the repository: copy the file in")
+            )
+    for folder in layout.group_folders_without_index:
+        if wanted(folder) or wanted(f"{folder}/{INDEX}"):
+            problems.append(
+                Problem(folder, 1, 1, "group folder has no index.md: add one with at least a 'title'")
+            )
+
+    for shown in filter(wanted, layout.people):
+        path = content_dir / shown
         if not _check_id(path.stem, shown, "profile file name", problems):
             continue
         parsed = _parse(path, shown, problems)
@@ -180,37 +296,21 @@ def load_content(content_dir: Path) -> Loaded:
             _check_avatar(content_dir, path, fields.avatar, source, problems)
             loaded.people.append(Person(path.stem, fields, parsed.body, source))
 
-    groups_dir = content_dir / GROUPS_DIR
-    group_folders = sorted(p for p in groups_dir.iterdir() if p.is_dir()) if groups_dir.is_dir() else []
-    for folder in group_folders:
-        index = folder / INDEX
-        shown = _relative(index, content_dir)
-        if not _check_id(folder.name, shown, "group folder name", problems):
+    for shown in filter(wanted, layout.groups):
+        slug = shown.split("/")[1]
+        if not _check_id(slug, shown, "group folder name", problems):
             continue
-        if not index.is_file():
-            problems.append(
-                Problem(
-                    _relative(folder, content_dir),
-                    1,
-                    1,
-                    "group folder has no index.md: add one with at least a 'title'",
-                )
-            )
-            continue
-        parsed = _parse(index, shown, problems)
+        parsed = _parse(content_dir / shown, shown, problems)
         if parsed is None:
             continue
         fields = _validate(GroupFields, parsed, shown, problems)
         if fields is not None:
-            loaded.groups.append(Group(folder.name, fields, parsed.body, _source(shown, parsed)))
+            loaded.groups.append(Group(slug, fields, parsed.body, _source(shown, parsed)))
 
-    note_files = [(p, None) for p in _markdown_files(content_dir / NOTES_DIR)]
-    for folder in group_folders:
-        note_files.extend((p, folder.name) for p in _markdown_files(folder) if p.name != INDEX)
-    for path, folder_group in note_files:
-        shown = _relative(path, content_dir)
-        if path.name == INDEX:
+    for shown, folder_group in layout.notes:
+        if not wanted(shown):
             continue
+        path = content_dir / shown
         if not _check_id(path.stem, shown, "note file name", problems):
             continue
         parsed = _parse(path, shown, problems)

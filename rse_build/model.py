@@ -252,6 +252,23 @@ def _sorted_unique(values: list[str]) -> tuple[str, ...]:
 
 
 @dataclass(frozen=True, slots=True)
+class Index:
+    """The ids that exist: enough to check a reference without the records behind it."""
+
+    people: frozenset[str]
+    groups: frozenset[str]
+    note_keys: frozenset[str]
+    note_ids: dict[str, tuple[str, ...]]
+
+    def find_note(self, reference: str) -> str | None:
+        """A `[[reference]]`'s note key: by id when the id is unique, else by path under content/."""
+        if reference in self.note_keys:
+            return reference
+        keys = self.note_ids.get(reference, ())
+        return keys[0] if len(keys) == 1 else None
+
+
+@dataclass(frozen=True, slots=True)
 class Community:
     """The graph: records by id, plus the look-ups every view needs, computed once.
 
@@ -332,6 +349,14 @@ class Community:
 
     def groups_of_note(self, note: Note) -> tuple[Group, ...]:
         return tuple(self.groups[s] for s in note.group_slugs if s in self.groups)
+
+    def index(self) -> Index:
+        return Index(
+            people=frozenset(self.people),
+            groups=frozenset(self.groups),
+            note_keys=frozenset(self.notes),
+            note_ids=self.note_ids,
+        )
 
     def find_note(self, reference: str) -> Note | None:
         """A `[[reference]]`: a note id when it is unique, else a path under content/."""
