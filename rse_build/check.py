@@ -7,7 +7,8 @@ from pathlib import Path
 from typing import Any
 
 from rse_build.errors import Problem
-from rse_build.load import load_content
+from rse_build.history import Changes
+from rse_build.load import load_content, scan
 from rse_build.model import Community
 from rse_build.settings import Settings, load_settings
 from rse_build.validate import Rules, validate
@@ -65,3 +66,77 @@ def _shown_prefix(config_file: Path | None, docs_dir: Path) -> str:
     except ValueError:
         return f"{docs_dir.as_posix().rstrip('/')}/"
     return "" if relative == Path() else f"{relative.as_posix()}/"
+
+
+def _ids_of(path: str) -> set[str]:
+    """The ids a content path defines: a handle, a group slug, or a note's id and key."""
+    parts = path.removesuffix(".md").split("/")
+    if parts[0] == "people" and len(parts) == 2:
+        return {parts[1]}
+    if parts[0] == "groups" and len(parts) == 3 and parts[2] == "index":
+        return {parts[1]}
+    if parts[0] in ("notes", "groups") and len(parts) >= 2:
+        return {parts[-1], "/".join(parts)}
+    return set()
+
+
+@dataclass(frozen=True, slots=True)
+class ChangeReport:
+    problems: list[Problem]
+    files_checked: int
+
+
+def check_changes(
+    config_file: Path, docs_dir: Path, extra: Any, theme_language: str | None, changes: Changes
+) -> ChangeReport:
+    """The problems a change brings: those in the files it touches, and those it causes in
+    files it did not touch (a removed person that notes still credit).
+
+    Reads only the touched files, the files that name a removed id, and the groups' index
+    files (for audiences): a merge request's check stays fast on a large community.
+    """
+    root = config_file.resolve().parent
+    settings, settings_problems = load_settings(extra, config_file, theme_language)
+    content = docs_dir.resolve().relative_to(root).as_posix()
+
+    def in_content(paths: frozenset[str]) -> set[str]:
+        return {p.removeprefix(content + "/") for p in paths if p.startswith(content + "/")}
+
+    touched, removed = in_content(changes.touched), in_content(changes.removed)
+    removed_ids = set().union(*(_ids_of(p) for p in removed)) if removed else set()
+    layout = scan(docs_dir)
+    every = [*layout.people, *layout.groups, *(p for p, _ in layout.notes)]
+    naming_removed = set()
+    if removed_ids:
+        for path in every:
+            if path not in touched:
+                text = (docs_dir / path).read_text(encoding="utf-8", errors="replace")
+                if any(i in text for i in removed_ids):
+                    naming_removed.add(path)
+    loaded = load_content(docs_dir, touched | naming_removed | set(layout.groups), layout)
+    found = list(loaded.problems)
+    found += validate(
+        loaded.people,
+        loaded.groups,
+        [n for n in loaded.notes if n.path in touched | naming_removed],
+        layout.index(),
+        Rules(settings.audiences, settings.default_audience),
+        all_groups={g.slug: g for g in loaded.groups},
+    )
+    kept = [
+        p
+        for p in found
+        if p.path in touched
+        or (
+            p.path in naming_removed
+            and any(
+                f"'{i}'" in p.message or f"[[{i}]]" in p.message or f"@{i}'" in p.message for i in removed_ids
+            )
+        )
+        or (p.path in layout.group_folders_without_index and any(t.startswith(p.path + "/") for t in touched))
+    ]
+    prefix = _shown_prefix(config_file, docs_dir)
+    problems = [replace(p, path=prefix + p.path) for p in kept]
+    if config_file.name in changes.touched:
+        problems += settings_problems
+    return ChangeReport(sorted(problems), len(touched | naming_removed))

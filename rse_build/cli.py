@@ -14,8 +14,10 @@ from typing import NoReturn
 import click
 
 from rse_build import __version__
-from rse_build.check import Checked, check_community
+from rse_build.check import check_changes, check_community
 from rse_build.errors import ContentError, Problem
+from rse_build.history import GitProblem, changes_since
+from rse_build.report import FORMATS, render
 
 CONFIG_FILE = "mkdocs.yml"
 
@@ -59,16 +61,6 @@ def _config_file(config_file: str) -> Path:
     return path.resolve()
 
 
-def _checked(config_path: Path, drafts: bool) -> Checked:
-    from rse_build.mkdocs_adapter import BuildFailed, config_summary
-
-    try:
-        docs_dir, _site_dir, extra, language = config_summary(config_path)
-    except BuildFailed as error:
-        raise EnvironmentFailure(f"{config_path.name}: {error}") from None
-    return check_community(config_path, docs_dir, extra, language, drafts=drafts)
-
-
 def _report(error: ContentError, strict: bool) -> NoReturn:
     _print_problems(error.problems)
     failing = error.problems if strict else [p for p in error.problems if p.is_error]
@@ -99,19 +91,56 @@ def main() -> None:
 @main.command()
 @config_option
 @click.option("--strict", is_flag=True, help="Warnings fail the check too.")
-def check(config_file: str, strict: bool) -> None:
-    """Validate every profile, group and note; print problems as path:line:column: message."""
-    checked = _checked(_config_file(config_file), drafts=True)
-    _print_problems(checked.problems)
-    failing = checked.problems if strict else checked.errors
+@click.option(
+    "--changed-since",
+    "ref",
+    metavar="REF",
+    help="Only what a change touches since its merge base with REF (e.g. origin/main), "
+    "plus what it breaks elsewhere; uncommitted work counts.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default="text",
+    show_default=True,
+    help="text for people; github for workflow annotations; gitlab for a Code Quality "
+    "report; json for tools.",
+)
+def check(config_file: str, strict: bool, ref: str | None, fmt: str) -> None:
+    """Validate profiles, groups and notes; print problems as path:line:column: message.
+
+    Exits 1 when there are errors (with --strict, warnings too), 0 otherwise.
+    """
+    from rse_build.mkdocs_adapter import BuildFailed, config_summary
+
+    config_path = _config_file(config_file)
+    try:
+        docs_dir, _site_dir, extra, language = config_summary(config_path)
+    except BuildFailed as error:
+        raise EnvironmentFailure(f"{config_path.name}: {error}") from None
+    if ref is None:
+        checked = check_community(config_path, docs_dir, extra, language, drafts=True)
+        problems = checked.problems
+        c = checked.community
+        summary = f"{len(c.people)} people, {len(c.groups)} groups, {len(c.notes)} notes"
+    else:
+        try:
+            changes = changes_since(config_path.parent, ref)
+        except GitProblem as error:
+            raise EnvironmentFailure(str(error)) from None
+        report = check_changes(config_path, docs_dir, extra, language, changes)
+        problems = report.problems
+        summary = f"{report.files_checked} files touched or affected since {ref}"
+    click.echo(render(problems, fmt), nl=False)
+    errors = sum(p.is_error for p in problems)
+    failing = len(problems) if strict else errors
+    if fmt == "text":
+        warnings = len(problems) - errors
+        verdict = "ok" if not failing else "failed"
+        click.echo(f"{verdict}: {summary}; {errors} errors, {warnings} warnings", err=True)
     if failing:
         sys.exit(1)
-    people, groups, notes = (
-        len(checked.community.people),
-        len(checked.community.groups),
-        len(checked.community.notes),
-    )
-    click.echo(f"ok: {people} people, {groups} groups, {notes} notes")
 
 
 @main.command()
