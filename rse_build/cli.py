@@ -17,7 +17,10 @@ from rse_build import __version__
 from rse_build.check import check_changes, check_community
 from rse_build.errors import ContentError, Problem
 from rse_build.history import GitProblem, changes_since
+from rse_build.model import GroupKind, NoteType, PersonKind
 from rse_build.report import FORMATS, render
+from rse_build.settings import load_settings
+from rse_build.validate import Rules
 
 CONFIG_FILE = "mkdocs.yml"
 
@@ -197,3 +200,182 @@ def serve(config_file: str, dev_addr: str, drafts: bool, open_browser: bool) -> 
         _report(error, strict=False)
     except BuildFailed as error:
         raise EnvironmentFailure(f"cannot serve: {error}") from None
+
+
+@main.command()
+@click.option(
+    "--dir",
+    "directory",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("schemas"),
+    show_default=True,
+    help="Where to write person, group and note .schema.json files.",
+)
+@click.option("--check", "check_only", is_flag=True, help="Exit 1 if the files differ from the models.")
+def schemas(directory: Path, check_only: bool) -> None:
+    """Write the JSON Schemas of people's, groups' and notes' front matter."""
+    from rse_build.schemas import KINDS, schema_text
+
+    stale = []
+    for kind in KINDS:
+        target = directory / f"{kind}.schema.json"
+        text = schema_text(kind)
+        current = target.read_text(encoding="utf-8") if target.is_file() else None
+        if current == text:
+            continue
+        stale.append(target)
+        if not check_only:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+            click.echo(f"wrote {target}")
+    if check_only and stale:
+        for target in stale:
+            click.echo(f"{target}:1:1: out of date: run 'rse schemas'", err=True)
+        sys.exit(1)
+
+
+def _community_context(config_file: str) -> tuple[Path, Path, Rules]:
+    from rse_build.mkdocs_adapter import BuildFailed, config_summary
+
+    config_path = _config_file(config_file)
+    try:
+        docs_dir, _site_dir, extra, language = config_summary(config_path)
+    except BuildFailed as error:
+        raise EnvironmentFailure(f"{config_path.name}: {error}") from None
+    settings, _ = load_settings(extra, config_path, language)
+    return config_path, docs_dir, Rules(settings.audiences, settings.default_audience)
+
+
+def _ask(value: str | None, prompt: str, option: str) -> str:
+    """A required value: from its flag, else asked for when someone is at the terminal."""
+    if value:
+        return value
+    if sys.stdin.isatty():
+        return click.prompt(prompt)
+    raise click.UsageError(f"missing {option}")
+
+
+def _write_new(kind: str, ident: str, data: dict, config_file: str, folder: str | None = None) -> None:
+    from rse_build.scaffold import draft_file
+
+    config_path, docs_dir, rules = _community_context(config_file)
+    draft = draft_file(docs_dir, kind, ident, data, rules, folder)
+    shown = os.path.relpath(draft.path)
+    if draft.path.exists():
+        raise EnvironmentFailure(f"{shown} already exists: edit it instead (rse new never overwrites)")
+    if draft.problems:
+        prefix = os.path.relpath(docs_dir, config_path.parent)
+        for problem in draft.problems:
+            click.echo(f"{prefix}/{problem}", err=True)
+        click.echo("nothing was written.", err=True)
+        sys.exit(1)
+    draft.path.parent.mkdir(parents=True, exist_ok=True)
+    with draft.path.open("x", encoding="utf-8") as file:
+        file.write(draft.text)
+    click.echo(f"created {shown}")
+
+
+@main.group()
+def new() -> None:
+    """Create a profile, a group or a note with valid front matter (never overwrites)."""
+
+
+@new.command("person")
+@click.argument("handle")
+@click.option("--name", help="Full name (asked for when missing and interactive).")
+@click.option("--role")
+@click.option("--team")
+@click.option("--site")
+@click.option("--organisation", help="For partners, suppliers and clients.")
+@click.option(
+    "--kind", type=click.Choice([k.value for k in PersonKind]), default="employee", show_default=True
+)
+@click.option("--email", "emails", multiple=True, help="A git identity of this person (repeatable).")
+@click.option("--skill", "skills", multiple=True, help="Repeatable.")
+@click.option("--group", "groups", multiple=True, help="A group slug to join (repeatable).")
+@config_option
+def new_person(
+    handle: str,
+    name: str | None,
+    role,
+    team,
+    site,
+    organisation,
+    kind,
+    emails,
+    skills,
+    groups,
+    config_file: str,
+) -> None:
+    """Create content/people/HANDLE.md."""
+    data = {
+        "name": _ask(name, "Full name", "--name"),
+        "role": role,
+        "team": team,
+        "site": site,
+        "organisation": organisation,
+        "kind": None if kind == "employee" else kind,
+        "emails": list(emails),
+        "skills": list(skills),
+        "interests": [],
+        "groups": list(groups),
+    }
+    _write_new("person", handle, data, config_file)
+
+
+@new.command("group")
+@click.argument("slug")
+@click.option("--title", help="The group's name (asked for when missing and interactive).")
+@click.option(
+    "--kind", type=click.Choice([k.value for k in GroupKind]), default="practice", show_default=True
+)
+@click.option("--description")
+@click.option("--animator", "animators", multiple=True, help="Handle of an animator (repeatable).")
+@click.option("--tag", "tags", multiple=True, help="Repeatable.")
+@config_option
+def new_group(
+    slug: str, title: str | None, kind: str, description, animators, tags, config_file: str
+) -> None:
+    """Create content/groups/SLUG/index.md."""
+    data = {
+        "title": _ask(title, "Title", "--title"),
+        "kind": kind,
+        "description": description,
+        "animators": list(animators),
+        "tags": list(tags),
+    }
+    _write_new("group", slug, data, config_file)
+
+
+@new.command("note")
+@click.argument("note_id", metavar="ID")
+@click.option("--title", help="The note's title (asked for when missing and interactive).")
+@click.option(
+    "--type", "note_type", type=click.Choice([t.value for t in NoteType]), default="note", show_default=True
+)
+@click.option(
+    "--author", "authors", multiple=True, help="Handle (repeatable; default: the first commit's author)."
+)
+@click.option(
+    "--group",
+    "groups",
+    multiple=True,
+    help="Group slug (repeatable); the note is filed in the first group's folder.",
+)
+@click.option("--tag", "tags", multiple=True, help="Repeatable.")
+@click.option("--folder", help="A folder under content/notes/ (when the note is not filed in a group).")
+@config_option
+def new_note(
+    note_id: str, title: str | None, note_type: str, authors, groups, tags, folder, config_file: str
+) -> None:
+    """Create a note: content/groups/GROUP/ID.md, or content/notes/[FOLDER/]ID.md."""
+    data = {
+        "title": _ask(title, "Title", "--title"),
+        "type": None if note_type == "note" else note_type,
+        "authors": list(authors),
+        "groups": list(groups),
+        "tags": list(tags),
+    }
+    if note_type == "idea":
+        data["state"] = "proposed"
+    _write_new("note", note_id, data, config_file, folder)

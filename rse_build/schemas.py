@@ -1,0 +1,38 @@
+"""JSON Schemas of the three kinds of front matter, generated from the pydantic models that
+validate them: one source of truth for rse check, editors and other tools."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from pydantic import BaseModel
+
+from rse_build.load import PAGE_KEYS
+from rse_build.model import GroupFields, NoteFields, PersonFields
+
+KINDS: dict[str, tuple[type[BaseModel], str]] = {
+    "person": (PersonFields, "content/people/<handle>.md"),
+    "group": (GroupFields, "content/groups/<slug>/index.md"),
+    "note": (NoteFields, "content/notes/**.md and content/groups/<slug>/*.md"),
+}
+
+
+def schema(kind: str) -> dict[str, Any]:
+    model, where = KINDS[kind]
+    generated = model.model_json_schema()
+    properties = generated.setdefault("properties", {})
+    for key in sorted(PAGE_KEYS):
+        properties.setdefault(key, {"description": "Read by MkDocs or Material for MkDocs."})
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": f"rse/{kind}.schema.json",
+        "title": f"rse {kind} front matter",
+        "description": f"The YAML front matter of {where}.",
+        **{k: v for k, v in generated.items() if k not in ("title", "description")},
+        "additionalProperties": False,
+    }
+
+
+def schema_text(kind: str) -> str:
+    return json.dumps(schema(kind), indent=2, ensure_ascii=False, sort_keys=True) + "\n"
