@@ -379,3 +379,43 @@ def new_note(
     if note_type == "idea":
         data["state"] = "proposed"
     _write_new("note", note_id, data, config_file, folder)
+
+
+@main.group("import")
+def import_() -> None:
+    """Bring people in from another system."""
+
+
+@import_.command("people")
+@click.argument("csv_file", metavar="FILE.csv", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@config_option
+def import_people_command(csv_file: Path, config_file: str) -> None:
+    """Create or update profiles from a directory export.
+
+    Columns: name and email (required), handle, role, team, site, organisation, kind (common
+    export names such as 'title', 'department' or 'location' are understood). The directory
+    owns name, role, team, site, organisation and kind; people own everything else (bio,
+    skills, interests, groups, links), which an import never changes. Running it twice changes
+    nothing the second time.
+    """
+    from rse_build.importer import import_people
+
+    _config_path, docs_dir, _rules = _community_context(config_file)
+    try:
+        text = csv_file.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        raise EnvironmentFailure(f"{csv_file}:1:1: not UTF-8 text: export the file as UTF-8 CSV") from None
+    result = import_people(docs_dir, text, str(csv_file))
+    people = os.path.relpath(docs_dir / "people")
+    for handle in result.created:
+        click.echo(f"created   {people}/{handle}.md")
+    for handle, keys in result.updated:
+        click.echo(f"updated   {people}/{handle}.md ({', '.join(keys)})")
+    for problem in result.skipped:
+        click.echo(f"skipped   {problem}", err=True)
+    click.echo(
+        f"{len(result.created)} created, {len(result.updated)} updated, {len(result.unchanged)} unchanged, "
+        f"{len(result.skipped)} skipped"
+    )
+    if result.skipped:
+        sys.exit(1)

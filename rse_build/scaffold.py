@@ -31,12 +31,17 @@ class Draft:
     problems: list[Problem]
 
 
+def yaml_line(key: str, value: Any) -> str:
+    """`key: value` on one line, lists in flow style ([a, b]), quoted where YAML needs it."""
+    if isinstance(value, tuple):
+        value = list(value)
+    dumped = yaml.safe_dump(value, default_flow_style=True, allow_unicode=True, width=10_000)
+    return f"{key}: {dumped.removesuffix(chr(10)).removesuffix('...').rstrip()}"
+
+
 def front_matter_text(data: dict[str, Any], body: str) -> str:
-    values = {
-        k: (list(v) if isinstance(v, tuple) else v) for k, v in data.items() if v not in (None, [], (), "")
-    }
-    dumped = yaml.safe_dump(values, sort_keys=False, allow_unicode=True, default_flow_style=None, width=100)
-    return f"---\n{dumped}---\n{body}"
+    lines = [yaml_line(k, v) for k, v in data.items() if v not in (None, [], (), "")]
+    return "---\n" + "".join(f"{line}\n" for line in lines) + f"---\n{body}"
 
 
 def _records(kind: str, ident: str, shown: str, text: str, folder_group: str | None):
