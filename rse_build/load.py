@@ -64,10 +64,13 @@ def _read_text(path: Path, shown: str, problems: list[Problem]) -> str | None:
 
 
 def _describe(error: dict) -> str:
-    location = ".".join(str(part) for part in error["loc"])
-    kind = error["type"]
-    if kind == "missing":
+    loc = [str(part) for part in error["loc"] if isinstance(part, str)]
+    location = loc[0] if loc else ""
+    if error["type"] == "missing":
         return f"'{location}' is required"
+    if location in ("start", "end", "date", "joined", "created"):
+        reason = error["msg"].split(",")[0]
+        return f"'{location}': {reason}; write a date (2026-12-03) or a date and time (2026-12-03T18:00)"
     return f"'{location}': {error['msg']}"
 
 
@@ -83,8 +86,14 @@ def _validate(model: type[FieldsT], parsed: Parsed, shown: str, problems: list[P
     except ValidationError as error:
         source = _source(shown, parsed)
         wrong_keys = set()
+        said = set()
         for detail in error.errors():
             loc = detail["loc"]
+            # A union (date or datetime) reports once per branch: say it once.
+            once = (loc[0] if loc else "", loc[1] if len(loc) > 1 and isinstance(loc[1], int) else None)
+            if once in said:
+                continue
+            said.add(once)
             key = str(loc[0]) if loc else ""
             wrong_keys.add(key)
             if len(loc) > 1 and isinstance(loc[1], int):

@@ -32,10 +32,13 @@ class Community:
     root: Path
     repo: git.Repo
 
-    def write(self, path: str, text: str) -> Path:
+    def write(self, path: str, text: str | bytes) -> Path:
         target = self.root / path
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+        if isinstance(text, bytes):
+            target.write_bytes(text)
+        else:
+            target.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
         return target
 
     def commit(
