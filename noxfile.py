@@ -31,6 +31,7 @@ def build(session: nox.Session) -> None:
 
 @nox.session
 def bench(session: nox.Session) -> None:
-    """Build time of rse over a plain Material build of the same generated Markdown."""
+    """rse build over a plain Material build of the same Markdown; rse check's speed."""
     session.install("-e", ".")
     session.run("python", "benchmarks/build_ratio.py", *session.posargs)
+    session.run("python", "benchmarks/check_speed.py")
