@@ -292,41 +292,30 @@ def load_content(
                 Problem(folder, 1, 1, "group folder has no index.md: add one with at least a 'title'")
             )
 
+    def read(path: Path, shown: str, ident: str, what: str, model: type[FieldsT]):
+        """The validated fields and parsed file, or None (with problems) when unreadable."""
+        if not _check_id(ident, shown, what, problems):
+            return None
+        parsed = _parse(path, shown, problems)
+        if parsed is None:
+            return None
+        fields = _validate(model, parsed, shown, problems)
+        return None if fields is None else (fields, parsed, _source(shown, parsed))
+
     for shown in filter(wanted, layout.people):
         path = content_dir / shown
-        if not _check_id(path.stem, shown, "profile file name", problems):
-            continue
-        parsed = _parse(path, shown, problems)
-        if parsed is None:
-            continue
-        fields = _validate(PersonFields, parsed, shown, problems)
-        if fields is not None:
-            source = _source(shown, parsed)
+        if record := read(path, shown, path.stem, "profile file name", PersonFields):
+            fields, parsed, source = record
             _check_avatar(content_dir, path, fields.avatar, source, problems)
             loaded.people.append(Person(path.stem, fields, parsed.body, source))
-
     for shown in filter(wanted, layout.groups):
         slug = shown.split("/")[1]
-        if not _check_id(slug, shown, "group folder name", problems):
-            continue
-        parsed = _parse(content_dir / shown, shown, problems)
-        if parsed is None:
-            continue
-        fields = _validate(GroupFields, parsed, shown, problems)
-        if fields is not None:
-            loaded.groups.append(Group(slug, fields, parsed.body, _source(shown, parsed)))
-
+        if record := read(content_dir / shown, shown, slug, "group folder name", GroupFields):
+            fields, parsed, source = record
+            loaded.groups.append(Group(slug, fields, parsed.body, source))
     for shown, folder_group in layout.notes:
-        if not wanted(shown):
-            continue
         path = content_dir / shown
-        if not _check_id(path.stem, shown, "note file name", problems):
-            continue
-        parsed = _parse(path, shown, problems)
-        if parsed is None:
-            continue
-        fields = _validate(NoteFields, parsed, shown, problems)
-        if fields is not None:
-            key = shown.removesuffix(".md")
-            loaded.notes.append(Note(key, fields, parsed.body, _source(shown, parsed), folder_group))
+        if wanted(shown) and (record := read(path, shown, path.stem, "note file name", NoteFields)):
+            fields, parsed, source = record
+            loaded.notes.append(Note(shown.removesuffix(".md"), fields, parsed.body, source, folder_group))
     return loaded
