@@ -35,3 +35,10 @@ def bench(session: nox.Session) -> None:
     session.install("-e", ".")
     session.run("python", "benchmarks/build_ratio.py", *session.posargs)
     session.run("python", "benchmarks/check_speed.py")
+
+
+@nox.session(python=False)
+def editors(session: nox.Session) -> None:
+    """The editor wiring: remark validates every front matter against schemas/ (needs npm)."""
+    session.run("npm", "install", "--no-audit", "--no-fund", external=True)
+    session.run("npm", "run", "check-front-matter", external=True)

@@ -18,14 +18,28 @@ KINDS: dict[str, tuple[type[BaseModel], str]] = {
 }
 
 
+# rse reads '2026-12-03T18:00' (no seconds), which JSON Schema's "date-time" format refuses.
+DATE_TIME = r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$"
+
+
+def _relax_date_times(node: Any) -> Any:
+    if isinstance(node, dict):
+        if node.get("format") == "date-time":
+            return {**{k: v for k, v in node.items() if k != "format"}, "pattern": DATE_TIME}
+        return {k: _relax_date_times(v) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_relax_date_times(v) for v in node]
+    return node
+
+
 def schema(kind: str) -> dict[str, Any]:
     model, where = KINDS[kind]
-    generated = model.model_json_schema()
+    generated = _relax_date_times(model.model_json_schema())
     properties = generated.setdefault("properties", {})
     for key in sorted(PAGE_KEYS):
         properties.setdefault(key, {"description": "Read by MkDocs or Material for MkDocs."})
     return {
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$schema": "http://json-schema.org/draft-07/schema#",
         "$id": f"rse/{kind}.schema.json",
         "title": f"rse {kind} front matter",
         "description": f"The YAML front matter of {where}.",
