@@ -54,6 +54,16 @@ def run(command: list[str], cwd: Path) -> tuple[float, float]:
     return elapsed, usage.ru_maxrss / 1024
 
 
+def commit_all(root: Path) -> None:
+    """One commit of the generated files: rse dates pages and counts from git."""
+    for command in (
+        ["init", "-q"],
+        ["add", "-A"],
+        ["-c", "user.name=b", "-c", "user.email=b@x.example", "commit", "-qm", "generated"],
+    ):
+        subprocess.run(["git", *command], cwd=root, check=True)
+
+
 def measure(notes: int, people: int, groups: int) -> dict[str, float]:
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
@@ -62,6 +72,7 @@ def measure(notes: int, people: int, groups: int) -> dict[str, float]:
         (root / "mkdocs.yml").write_text(RSE_YML)
         (root / "hooks").mkdir()
         (root / "hooks" / "rse.py").write_text(HOOK.read_text())
+        commit_all(root)
         floor, floor_mem = run(
             [sys.executable, "-m", "mkdocs", "build", "-q", "-f", "floor.yml", "-d", "floor-site"], root
         )

@@ -10,7 +10,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from build_ratio import HOOK, RSE_YML
+from build_ratio import HOOK, RSE_YML, commit_all
 from generate import generate
 
 

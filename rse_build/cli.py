@@ -16,7 +16,7 @@ import click
 from rse_build import __version__
 from rse_build.check import check_changes, check_community
 from rse_build.errors import ContentError, Problem
-from rse_build.history import GitProblem, changes_since
+from rse_build.history import GitProblem, HistoryUnavailable, changes_since
 from rse_build.model import GroupKind, NoteType, PersonKind
 from rse_build.report import FORMATS, render
 from rse_build.settings import load_settings
@@ -154,9 +154,12 @@ def check(config_file: str, strict: bool, ref: str | None, fmt: str) -> None:
     help="Where to write the site (default: site_dir of mkdocs.yml, 'site').",
 )
 @click.option("--drafts", is_flag=True, help="Also build notes with status: draft.")
+@click.option("--no-history", is_flag=True, help="Build without git: pages get no git dates, no statistics.")
 @click.option("--strict", is_flag=True, help="Warnings (content's and MkDocs') fail the build.")
 @click.option("-v", "--verbose", is_flag=True, help="Show MkDocs' progress.")
-def build(config_file: str, site_dir: Path | None, drafts: bool, strict: bool, verbose: bool) -> None:
+def build(
+    config_file: str, site_dir: Path | None, drafts: bool, no_history: bool, strict: bool, verbose: bool
+) -> None:
     """Check the content, then build the static site."""
     from rse_build.mkdocs_adapter import BuildFailed, build_site
 
@@ -164,9 +167,11 @@ def build(config_file: str, site_dir: Path | None, drafts: bool, strict: bool, v
     _setup_logging(verbose)
     target = site_dir.resolve() if site_dir else None
     try:
-        built = build_site(config_path, target, strict=strict, drafts=drafts)
+        built = build_site(config_path, target, strict=strict, drafts=drafts, no_history=no_history)
     except ContentError as error:
         _report(error, strict)
+    except HistoryUnavailable as error:
+        raise EnvironmentFailure(str(error)) from None
     except BuildFailed as error:
         raise EnvironmentFailure(f"the build failed: {error}") from None
     community = built.community
@@ -186,8 +191,9 @@ def build(config_file: str, site_dir: Path | None, drafts: bool, strict: bool, v
     help="Address and port to serve on (keep 127.0.0.1 to stay private).",
 )
 @click.option("--drafts", is_flag=True, help="Also show notes with status: draft.")
+@click.option("--no-history", is_flag=True, help="Serve without git: pages get no git dates, no statistics.")
 @click.option("-o", "--open", "open_browser", is_flag=True, help="Open the site in a browser.")
-def serve(config_file: str, dev_addr: str, drafts: bool, open_browser: bool) -> None:
+def serve(config_file: str, dev_addr: str, drafts: bool, no_history: bool, open_browser: bool) -> None:
     """Preview the site live on 127.0.0.1; pages rebuild when files change."""
     from rse_build.mkdocs_adapter import BuildFailed, serve_site
 
@@ -195,9 +201,11 @@ def serve(config_file: str, dev_addr: str, drafts: bool, open_browser: bool) -> 
     _setup_logging(verbose=False)
     logging.getLogger("mkdocs").setLevel(logging.INFO)
     try:
-        serve_site(config_path, dev_addr, drafts=drafts, open_browser=open_browser)
+        serve_site(config_path, dev_addr, drafts=drafts, no_history=no_history, open_browser=open_browser)
     except ContentError as error:
         _report(error, strict=False)
+    except HistoryUnavailable as error:
+        raise EnvironmentFailure(str(error)) from None
     except BuildFailed as error:
         raise EnvironmentFailure(f"cannot serve: {error}") from None
 

@@ -159,6 +159,7 @@ class History:
 
     head: str
     commits: tuple[CommitRecord, ...]
+    prefix: str = "content"
     scanned: int = 0
     from_cache: bool = False
 
@@ -169,9 +170,13 @@ class FileFacts:
 
     created: int
     updated: int
-    revisions: int = 0
     first_author: Identity | None = None
     identities: list[Identity] = field(default_factory=list)
+    commits: list[int] = field(default_factory=list)
+
+    @property
+    def revisions(self) -> int:
+        return len(self.commits)
 
 
 def _parse_identity(text: str) -> Identity | None:
@@ -332,20 +337,20 @@ def read_history(root: Path, content_dir: Path, *, use_cache: bool = True) -> Hi
         try:
             head = repo.head.commit.hexsha
         except ValueError:
-            return History(head="", commits=())
+            return History(head="", commits=(), prefix=content_dir.name)
         top = Path(repo.working_tree_dir or root).resolve()
         pathspec = content_dir.resolve().relative_to(top).as_posix()
         key = _cache_key(repo, root, pathspec)
         cache_file = root / CACHE_DIR / f"history-{key}.json"
         cached = _load_cache(cache_file) if use_cache else None
         if cached is not None and cached.head == head:
-            return History(head, cached.commits, 0, from_cache=True)
+            return History(head, cached.commits, pathspec, 0, from_cache=True)
         if cached is not None and _is_ancestor(repo, cached.head, head):
             new = _read_log(repo, [f"{cached.head}..{head}"], pathspec)
-            history = History(head, (*cached.commits, *new), len(new), from_cache=True)
+            history = History(head, (*cached.commits, *new), pathspec, len(new), from_cache=True)
         else:
             commits = _read_log(repo, [head], pathspec)
-            history = History(head, tuple(commits), len(commits))
+            history = History(head, tuple(commits), pathspec, len(commits))
     if use_cache:
         _save_cache(cache_file, history)
     return history
@@ -391,7 +396,7 @@ def _save_cache(path: Path, history: History) -> None:
 def file_facts(history: History) -> dict[str, FileFacts]:
     """Per path at the end of history (renames followed): created, updated, revisions, who."""
     files: dict[str, FileFacts] = {}
-    for commit in history.commits:
+    for number, commit in enumerate(history.commits):
         people = (commit.author, *commit.coauthors)
         for change in commit.changes:
             facts = files.pop(change.old_path, None) if change.old_path else None
@@ -402,7 +407,8 @@ def file_facts(history: History) -> dict[str, FileFacts]:
                 )
             files[change.path] = facts
             facts.updated = commit.timestamp
-            facts.revisions += 1
+            if not facts.commits or facts.commits[-1] != number:
+                facts.commits.append(number)
             for identity in people:
                 if identity not in facts.identities:
                     facts.identities.append(identity)

@@ -28,13 +28,15 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from rse_build.check import check_community
+from rse_build.enrich import Enriched, enrich
 from rse_build.errors import ContentError, Problem
-from rse_build.history import head_commit
+from rse_build.history import HistoryUnavailable, head_commit
 from rse_build.i18n import Translator
 from rse_build.links import Reference, RefKind, find_references, rewrite
 from rse_build.model import Community, Note
 from rse_build.redact import Redactor
 from rse_build.settings import Settings
+from rse_build.stats import Stats
 from rse_build.views.avatar import initials_svg
 from rse_build.views.directory import people_directory
 from rse_build.views.group import group_view, groups_directory
@@ -62,6 +64,7 @@ STATE_KEY = "_rse"
 CSS = "assets/rse/rse.css"
 ENV_DRAFTS = "RSE_DRAFTS"
 ENV_FROM_RSE = "RSE_FROM_CLI"
+ENV_NO_HISTORY = "RSE_NO_HISTORY"
 
 
 def theme_dir() -> Path:
@@ -87,15 +90,16 @@ class BuildOptions:
     `mkdocs build` / `mkdocs serve` accept the same switches."""
 
     drafts: bool = False
+    no_history: bool = False
     # Set by `rse`: content problems go back to it whole instead of through MkDocs' log.
     from_rse: bool = False
 
     @classmethod
     def from_environ(cls, environ: Mapping[str, str]) -> BuildOptions:
-        return cls(
-            drafts=environ.get(ENV_DRAFTS, "") not in ("", "0", "false", "no"),
-            from_rse=environ.get(ENV_FROM_RSE) == "1",
-        )
+        def flag(name: str) -> bool:
+            return environ.get(name, "") not in ("", "0", "false", "no")
+
+        return cls(drafts=flag(ENV_DRAFTS), no_history=flag(ENV_NO_HISTORY), from_rse=flag(ENV_FROM_RSE))
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,7 +125,9 @@ class BuildState:
     refs: Refs
     drafts: frozenset[str]
     redact: Redactor
+    enriched: Enriched
     roles: dict[str, Role] = field(default_factory=dict)
+    stats: Stats | None = None
 
 
 def _state(config: MkDocsConfig) -> BuildState:
@@ -144,6 +150,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise ContentError(problems) if options.from_rse else ContentProblems(problems)
     for problem in problems:
         log.warning(str(problem))
+    root = config_file.parent if config_file else Path.cwd()
+    try:
+        enriched = enrich(root, Path(config.docs_dir), community, settings, no_history=options.no_history)
+    except HistoryUnavailable as error:
+        if options.from_rse:
+            raise
+        raise PluginError(f"{error} (or set {ENV_NO_HISTORY}=1)") from None
+    community = enriched.community
 
     translator = Translator(settings.language)
     urls = Urls(directory_urls=config.use_directory_urls)
@@ -154,6 +168,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         refs=Refs(community, urls, translator),
         drafts=checked.drafts,
         redact=Redactor.for_addresses(emails, translator.email_hidden),
+        enriched=enriched,
     )
 
     # Our templates sit between the community's own overrides and Material's.
@@ -210,6 +225,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if files.get_file_from_path(src_uri) is None:
             title = titles.get(role.kind) or community.tag_names.get(role.id, role.id)
             files.append(File.generated(config, src_uri, content=_front_matter(title)))
+    markdown_pages = {f.src_uri for f in files.documentation_pages()}
+    state.stats = state.enriched.stats(markdown_pages)
+    if state.stats is not None:
+        stats_json = json.dumps(state.stats.to_json(), indent=2, ensure_ascii=False, sort_keys=False)
+        files.append(File.generated(config, "stats.json", content=stats_json + "\n"))
     for handle, person in community.people.items():
         if state.refs.avatar(handle) == f"avatars/{handle}.svg":
             files.append(
@@ -335,17 +355,20 @@ class BuildFailed(Exception):
 
 
 @contextmanager
-def _build_environment(config_file: Path, drafts: bool) -> Iterator[None]:
+def _build_environment(config_file: Path, drafts: bool, no_history: bool = False) -> Iterator[None]:
     """The switches the hooks read, set for one build and restored after it.
 
     SOURCE_DATE_EPOCH (the build commit's date) makes MkDocs' own dates reproducible.
     """
-    saved = {key: os.environ.get(key) for key in (ENV_DRAFTS, ENV_FROM_RSE, "SOURCE_DATE_EPOCH")}
+    saved = {
+        key: os.environ.get(key) for key in (ENV_DRAFTS, ENV_FROM_RSE, ENV_NO_HISTORY, "SOURCE_DATE_EPOCH")
+    }
     os.environ[ENV_FROM_RSE] = "1"
-    if drafts:
-        os.environ[ENV_DRAFTS] = "1"
-    else:
-        os.environ.pop(ENV_DRAFTS, None)
+    for key, wanted in ((ENV_DRAFTS, drafts), (ENV_NO_HISTORY, no_history)):
+        if wanted:
+            os.environ[key] = "1"
+        else:
+            os.environ.pop(key, None)
     if saved["SOURCE_DATE_EPOCH"] is None:
         head = head_commit(config_file.parent)
         if head is not None:
@@ -369,7 +392,12 @@ class Built:
 
 
 def build_site(
-    config_file: Path, site_dir: Path | None = None, *, strict: bool = False, drafts: bool = False
+    config_file: Path,
+    site_dir: Path | None = None,
+    *,
+    strict: bool = False,
+    drafts: bool = False,
+    no_history: bool = False,
 ) -> Built:
     """Check the content and run MkDocs' build on `config_file` (the hooks do rse's part).
 
@@ -378,7 +406,7 @@ def build_site(
     overrides: dict[str, Any] = {"strict": strict}
     if site_dir is not None:
         overrides["site_dir"] = str(site_dir)
-    with _build_environment(config_file, drafts):
+    with _build_environment(config_file, drafts, no_history):
         try:
             config = load_config(str(config_file), **overrides)
             mkdocs_build(config)
@@ -387,10 +415,17 @@ def build_site(
     return Built(Path(config.site_dir), _state(config).community)
 
 
-def serve_site(config_file: Path, dev_addr: str, *, drafts: bool = False, open_browser: bool = False) -> None:
+def serve_site(
+    config_file: Path,
+    dev_addr: str,
+    *,
+    drafts: bool = False,
+    no_history: bool = False,
+    open_browser: bool = False,
+) -> None:
     from mkdocs.commands.serve import serve
 
-    with _build_environment(config_file, drafts):
+    with _build_environment(config_file, drafts, no_history):
         try:
             serve(config_file=str(config_file), dev_addr=dev_addr, open_in_browser=open_browser)
         except MkDocsException as error:

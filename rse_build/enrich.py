@@ -1,0 +1,59 @@
+"""The community as git sees it: history read once, notes given their git defaults (authors
+and date from the first commit), page facts ready for every view and for stats.json."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from rse_build.history import FileFacts, History, file_facts, read_history
+from rse_build.identity import Resolver
+from rse_build.model import Community, Note
+from rse_build.settings import Settings
+from rse_build.stats import Stats, compute, day, page_facts
+
+
+@dataclass(frozen=True, slots=True)
+class Enriched:
+    community: Community
+    resolver: Resolver
+    history: History | None
+    pages: dict[str, FileFacts]
+
+    def stats(self, existing_pages: set[str]) -> Stats | None:
+        if self.history is None:
+            return None
+        return compute(self.community, self.history, self.pages, self.resolver, existing_pages)
+
+
+def with_git_defaults(note: Note, facts: FileFacts | None, resolver: Resolver) -> Note:
+    """Front matter wins; what it leaves out, the note's first commit says."""
+    if facts is None or (note.fields.authors and note.fields.date):
+        return note
+    update: dict = {}
+    if not note.fields.authors and facts.first_author is not None:
+        handle = resolver.handle(facts.first_author)
+        if handle is not None:
+            update["authors"] = (handle,)
+    if note.fields.date is None:
+        update["date"] = dt.date.fromisoformat(day(facts.created))
+    if not update:
+        return note
+    return dataclasses.replace(note, fields=note.fields.model_copy(update=update))
+
+
+def enrich(
+    root: Path, docs_dir: Path, community: Community, settings: Settings, *, no_history: bool = False
+) -> Enriched:
+    """Raises HistoryUnavailable (shallow clone, no repository, missing objects) unless
+    `no_history`, in which case pages simply have no git dates."""
+    resolver = Resolver.from_people(community.people.values(), settings.bots)
+    if no_history:
+        return Enriched(community, resolver, None, {})
+    history = read_history(root, docs_dir)
+    pages = page_facts(history, file_facts(history), history.prefix)
+    notes = [with_git_defaults(n, pages.get(n.path), resolver) for n in community.notes.values()]
+    community = Community.build(list(community.people.values()), list(community.groups.values()), notes)
+    return Enriched(community, resolver, history, pages)

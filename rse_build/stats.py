@@ -1,0 +1,242 @@
+"""History facts + community → the figures of stats.json, with SPEC.md's counting and privacy
+rules applied. "Now" is always the build commit's date, never the clock."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from rse_build.history import FileFacts, History, Identity
+from rse_build.identity import Resolver
+from rse_build.model import Community
+
+
+def day(timestamp: int) -> str:
+    return dt.datetime.fromtimestamp(timestamp, dt.UTC).strftime("%Y-%m-%d")
+
+
+def month(timestamp: int) -> str:
+    return day(timestamp)[:7]
+
+
+def _months(first: str, last: str) -> list[str]:
+    """Every month from `first` to `last` inclusive ('2026-01'), so charts have no holes."""
+    year, number = int(first[:4]), int(first[5:])
+    months = []
+    while f"{year:04d}-{number:02d}" <= last:
+        months.append(f"{year:04d}-{number:02d}")
+        year, number = (year + 1, 1) if number == 12 else (year, number + 1)
+    return months
+
+
+@dataclass(frozen=True, slots=True)
+class MonthFigures:
+    month: str
+    active_contributors: int
+    new_contributors: int
+    notes_created: int
+    commits: int
+
+
+@dataclass(frozen=True, slots=True)
+class CommunityFigures:
+    people: int
+    groups: int
+    notes: int
+    contributors: int
+    commits: int
+    monthly: tuple[MonthFigures, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class PersonFigures:
+    commits: int
+    notes_authored: int
+    notes_contributed: int
+    lines_added: int
+    lines_removed: int
+    first_contribution: str | None
+    last_contribution: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class GroupFigures:
+    members: int
+    notes: int
+    contributors: int
+    commits: int
+
+
+@dataclass(frozen=True, slots=True)
+class PageFigures:
+    created: str
+    updated: str
+    revisions: int
+    contributors: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Stats:
+    commit: str
+    community: CommunityFigures
+    people: dict[str, PersonFigures]
+    groups: dict[str, GroupFigures]
+    pages: dict[str, PageFigures]
+    unmatched_identities: int
+
+    def to_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["community"]["monthly"] = list(data["community"]["monthly"])
+        for page in data["pages"].values():
+            page["contributors"] = list(page["contributors"])
+        return data
+
+
+@dataclass(slots=True)
+class _Person:
+    commits: int = 0
+    lines_added: int = 0
+    lines_removed: int = 0
+    first: int | None = None
+    last: int | None = None
+
+
+def page_facts(history: History, files: dict[str, FileFacts], prefix: str) -> dict[str, FileFacts]:
+    """File facts keyed by path under content/ (the pathspec `prefix` removed)."""
+    start = f"{prefix}/" if prefix else ""
+    return {path.removeprefix(start): facts for path, facts in files.items() if path.startswith(start)}
+
+
+def compute(
+    community: Community,
+    history: History,
+    pages: dict[str, FileFacts],
+    resolver: Resolver,
+    existing_pages: set[str],
+) -> Stats:
+    """stats.json's figures. `pages` are file facts by path under content/; `existing_pages`
+    the Markdown files of this build (history of deleted files dates nothing)."""
+    private = {h for h, p in community.people.items() if not p.fields.stats}
+    per_person: dict[str, _Person] = defaultdict(_Person)
+    unmatched: set[Identity] = set()
+    active: dict[str, set[str]] = defaultdict(set)
+    commits_by_month: dict[str, int] = defaultdict(int)
+    counted: list[bool] = []
+    for commit in history.commits:
+        is_counted = not resolver.is_bot(commit.author)
+        counted.append(is_counted)
+        if not is_counted:
+            continue
+        commits_by_month[month(commit.timestamp)] += 1
+        credited = set()
+        for identity in (commit.author, *commit.coauthors):
+            if resolver.is_bot(identity):
+                continue
+            handle = resolver.handle(identity)
+            if handle is None:
+                unmatched.add(identity)
+            else:
+                credited.add(handle)
+        added = sum(c.added for c in commit.changes)
+        removed = sum(c.removed for c in commit.changes)
+        for handle in credited:
+            figures = per_person[handle]
+            figures.commits += 1
+            figures.lines_added += added
+            figures.lines_removed += removed
+            figures.first = commit.timestamp if figures.first is None else figures.first
+            figures.last = commit.timestamp
+            active[month(commit.timestamp)].add(handle)
+
+    def contributors_of(facts: FileFacts) -> set[str]:
+        found = {resolver.handle(i) for i in facts.identities if not resolver.is_bot(i)}
+        return {h for h in found if h is not None}
+
+    page_figures = {}
+    for path in sorted(existing_pages):
+        facts = pages.get(path)
+        if facts is None:
+            continue
+        page_figures[path] = PageFigures(
+            created=day(facts.created),
+            updated=day(facts.updated),
+            revisions=facts.revisions,
+            contributors=tuple(sorted(contributors_of(facts) - private)),
+        )
+
+    authored: dict[str, int] = defaultdict(int)
+    contributed: dict[str, int] = defaultdict(int)
+    created_by_month: dict[str, int] = defaultdict(int)
+    for note in community.notes.values():
+        authors = set(note.fields.authors)
+        for handle in authors:
+            authored[handle] += 1
+        facts = pages.get(note.path)
+        if facts is not None:
+            created_by_month[month(facts.created)] += 1
+            for handle in contributors_of(facts) - authors:
+                contributed[handle] += 1
+
+    people = {}
+    for handle in sorted(community.people):
+        if handle in private:
+            continue
+        figures = per_person.get(handle, _Person())
+        people[handle] = PersonFigures(
+            commits=figures.commits,
+            notes_authored=authored.get(handle, 0),
+            notes_contributed=contributed.get(handle, 0),
+            lines_added=figures.lines_added,
+            lines_removed=figures.lines_removed,
+            first_contribution=day(figures.first) if figures.first is not None else None,
+            last_contribution=day(figures.last) if figures.last is not None else None,
+        )
+
+    groups = {}
+    for slug, group in community.groups.items():
+        paths = {group.path, *(community.notes[k].path for k in community.notes_of_group.get(slug, ()))}
+        facts_list = [pages[p] for p in sorted(paths) if p in pages]
+        commit_numbers = {n for facts in facts_list for n in facts.commits if counted[n]}
+        contributors = set().union(*(contributors_of(f) for f in facts_list)) if facts_list else set()
+        groups[slug] = GroupFigures(
+            members=len(community.members.get(slug, ())),
+            notes=len(community.notes_of_group.get(slug, ())),
+            contributors=len(contributors),
+            commits=len(commit_numbers),
+        )
+
+    first_month: dict[str, str] = {h: month(p.first) for h, p in per_person.items() if p.first is not None}
+    monthly: list[MonthFigures] = []
+    if history.commits:
+        span = _months(month(history.commits[0].timestamp), month(max(c.timestamp for c in history.commits)))
+        new_by_month: dict[str, int] = defaultdict(int)
+        for first in first_month.values():
+            new_by_month[first] += 1
+        monthly = [
+            MonthFigures(
+                m,
+                len(active.get(m, ())),
+                new_by_month.get(m, 0),
+                created_by_month.get(m, 0),
+                commits_by_month.get(m, 0),
+            )
+            for m in span
+        ]
+
+    return Stats(
+        commit=history.head,
+        community=CommunityFigures(
+            people=len(community.people),
+            groups=len(community.groups),
+            notes=len(community.notes),
+            contributors=len(per_person),
+            commits=sum(counted),
+            monthly=tuple(monthly),
+        ),
+        people=people,
+        groups=dict(sorted(groups.items())),
+        pages=page_figures,
+        unmatched_identities=len({i.email for i in unmatched}),
+    )
