@@ -33,12 +33,7 @@ def main() -> None:
         (root / "mkdocs.yml").write_text(RSE_YML)
         (root / "hooks").mkdir()
         (root / "hooks" / "rse.py").write_text(HOOK.read_text())
-        for command in (
-            ["init", "-q"],
-            ["add", "-A"],
-            ["-c", "user.name=b", "-c", "user.email=b@x.example", "commit", "-qm", "generated"],
-        ):
-            subprocess.run(["git", *command], cwd=root, check=True)
+        commit_all(root)
         full = timed([*rse, "check"], root)
         note = next((root / "content" / "notes").rglob("*.md"))
         note.write_text(note.read_text() + "\nOne more line.\n")
