@@ -144,9 +144,11 @@ def generate(root: Path, notes: int, people: int, groups: int, seed: int = 7) ->
             folder = content / "notes" / f"{2020 + i % 7}"
         folder.mkdir(parents=True, exist_ok=True)
         date = dt.date(2020, 1, 1) + dt.timedelta(days=rng.randint(0, 2500))
+        note_type = rng.choice(NOTE_TYPES)
+        start = f"start: {date}T18:00\n" if note_type == "event" else ""
         (folder / f"{note_id}.md").write_text(
             f"---\ntitle: {rng.choice(WORDS).capitalize()} {rng.choice(WORDS)} {i}\n"
-            f"type: {rng.choice(NOTE_TYPES)}\nauthors: [{rng.choice(handles)}]\ndate: {date}\n"
+            f"type: {note_type}\n{start}authors: [{rng.choice(handles)}]\ndate: {date}\n"
             f"tags: [{', '.join(rng.sample(WORDS, 3))}]\n---\n"
             f"## Context\n\n{_paragraphs(rng, 2, handles, note_ids[:i])}\n\n"
             f"## Details\n\n{_paragraphs(rng, 2, handles, note_ids[:i])}\n",
