@@ -321,14 +321,15 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
 
 
 def _view(state: BuildState, role: Role) -> Any:
-    refs = state.refs
+    refs, stats = state.refs, state.stats
     match role.kind:
         case "person":
-            return profile_view(refs, role.id)
+            return profile_view(refs, role.id, stats.people.get(role.id) if stats else None)
         case "group":
-            return group_view(refs, role.id)
+            return group_view(refs, role.id, stats.groups.get(role.id) if stats else None)
         case "note":
-            return byline(refs, role.id)
+            path = state.community.notes[role.id].path
+            return byline(refs, role.id, stats.pages.get(path) if stats else None)
         case "people":
             return people_directory(refs)
         case "groups":

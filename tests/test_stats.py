@@ -184,3 +184,15 @@ def test_same_commit_same_stats_from_the_cache(history):
     assert (c.root / ".rse-cache").is_dir()
     assert rse(c, "build", "--site-dir", "again").exit_code == 0
     assert json.loads((c.root / "again/stats.json").read_text()) == stats
+
+
+def test_pages_show_what_git_says_and_private_people_show_no_figures(history):
+    c, _ = history
+    kafka = c.page("groups/data/kafka/index.html")
+    assert "20 January 2026" in kafka and "Updated 3 March 2026" in kafka
+    assert "Contributors:" in kafka and "people/grace/" in kafka
+    ada = c.page("people/ada/index.html")
+    assert "Contributions" in ada and "<dt>Commits</dt><dd>3</dd>" in ada
+    assert "Contributions" not in c.page("people/nico/index.html")
+    group = c.page("groups/data/index.html")
+    assert "<dt>Commits</dt><dd>5</dd>" in group

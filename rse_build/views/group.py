@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rse_build.model import GroupKind
-from rse_build.views.refs import GroupRef, NoteRef, PersonRef, Refs, TagRef
+from rse_build.stats import GroupFigures
+from rse_build.views.refs import Fact, GroupRef, NoteRef, PersonRef, Refs, TagRef
 
 
 @dataclass(frozen=True, slots=True)
@@ -16,6 +17,7 @@ class GroupView:
     members: tuple[PersonRef, ...]
     notes: tuple[NoteRef, ...]
     tags: tuple[TagRef, ...]
+    activity: tuple[Fact, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,7 +32,7 @@ class GroupsDirectory:
     sections: tuple[GroupSection, ...]
 
 
-def group_view(refs: Refs, slug: str) -> GroupView:
+def group_view(refs: Refs, slug: str, figures: GroupFigures | None = None) -> GroupView:
     community = refs.community
     group = community.groups[slug]
     return GroupView(
@@ -40,6 +42,11 @@ def group_view(refs: Refs, slug: str) -> GroupView:
         members=refs.people(community.members.get(slug, ())),
         notes=refs.notes(community.notes_of_group.get(slug, ())),
         tags=refs.tags(group.fields.tags),
+        activity=(
+            (Fact(refs.t.commits, str(figures.commits)), Fact(refs.t.contributors, str(figures.contributors)))
+            if figures and figures.commits
+            else ()
+        ),
     )
 
 

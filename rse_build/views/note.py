@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from rse_build.model import Status
+from rse_build.stats import PageFigures
 from rse_build.views.refs import Fact, GroupRef, PersonRef, Refs, TagRef
 
 
@@ -19,9 +21,12 @@ class Byline:
     notice: str
     facts: tuple[Fact, ...]
     supporters: tuple[PersonRef, ...]
+    updated_label: str
+    contributors: tuple[PersonRef, ...]
 
 
-def byline(refs: Refs, key: str) -> Byline:
+def byline(refs: Refs, key: str, page: PageFigures | None = None) -> Byline:
+    """`page` holds what git says of the note (None when built without history)."""
     note = refs.community.notes[key]
     f = note.fields
     t = refs.t
@@ -42,4 +47,12 @@ def byline(refs: Refs, key: str) -> Byline:
         notice=notice,
         facts=tuple(fact for fact in facts if fact),
         supporters=refs.people(f.supporters),
+        updated_label=_updated(refs, f.date, page),
+        contributors=refs.people([h for h in (page.contributors if page else ()) if h not in f.authors]),
     )
+
+
+def _updated(refs: Refs, date: dt.date | None, page: PageFigures | None) -> str:
+    if page is None or (date is not None and page.updated <= date.isoformat()):
+        return ""
+    return refs.t.date(dt.date.fromisoformat(page.updated))

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
+from rse_build.stats import PersonFigures
 from rse_build.views.refs import Fact, GroupRef, NoteRef, PersonRef, Refs
 
 
@@ -23,6 +25,7 @@ class ProfileView:
     links: tuple[Link, ...]
     groups: tuple[GroupRef, ...]
     notes: tuple[NoteRef, ...]
+    contributions: tuple[Fact, ...]
 
 
 def _safe_links(links: dict[str, str]) -> tuple[Link, ...]:
@@ -34,7 +37,24 @@ def _safe_links(links: dict[str, str]) -> tuple[Link, ...]:
     )
 
 
-def profile_view(refs: Refs, handle: str) -> ProfileView:
+def _contributions(refs: Refs, figures: PersonFigures | None) -> tuple[Fact, ...]:
+    """A person's own figures, never a rank: absent for people with `stats: false`."""
+    if figures is None or not figures.commits:
+        return ()
+    t = refs.t
+    facts = [
+        Fact(t.commits, str(figures.commits)),
+        Fact(t.notes_authored, str(figures.notes_authored)),
+        Fact(t.notes_contributed, str(figures.notes_contributed)),
+    ]
+    if figures.first_contribution:
+        facts.append(Fact(t.first_contribution, t.date(dt.date.fromisoformat(figures.first_contribution))))
+    if figures.last_contribution:
+        facts.append(Fact(t.last_contribution, t.date(dt.date.fromisoformat(figures.last_contribution))))
+    return tuple(facts)
+
+
+def profile_view(refs: Refs, handle: str, figures: PersonFigures | None = None) -> ProfileView:
     person = refs.community.people[handle]
     f = person.fields
     t = refs.t
@@ -54,4 +74,5 @@ def profile_view(refs: Refs, handle: str) -> ProfileView:
         links=_safe_links(f.links),
         groups=refs.groups(refs.community.groups_of.get(handle, ())),
         notes=refs.notes(refs.community.notes_by.get(handle, ())),
+        contributions=_contributions(refs, figures),
     )
