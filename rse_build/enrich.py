@@ -12,7 +12,7 @@ from rse_build.history import FileFacts, History, file_facts, read_history
 from rse_build.identity import Resolver
 from rse_build.model import Community, Note
 from rse_build.settings import Settings
-from rse_build.stats import Stats, compute, day, page_facts
+from rse_build.stats import Insights, Stats, compute, day, insights, page_facts
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +26,11 @@ class Enriched:
         if self.history is None:
             return None
         return compute(self.community, self.history, self.pages, self.resolver, existing_pages)
+
+    def insights(self, min_group: int) -> Insights | None:
+        if self.history is None:
+            return None
+        return insights(self.community, self.history, self.pages, self.resolver, min_group)
 
 
 def with_git_defaults(note: Note, facts: FileFacts | None, resolver: Resolver) -> Note:

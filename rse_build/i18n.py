@@ -90,6 +90,44 @@ STRINGS: dict[str, dict[str, str]] = {
     "first_contribution": {"en": "First contribution", "fr": "Première contribution"},
     "last_contribution": {"en": "Latest contribution", "fr": "Dernière contribution"},
     "activity": {"en": "Activity", "fr": "Activité"},
+    "statistics": {"en": "Statistics", "fr": "Statistiques"},
+    "active_contributors": {"en": "Active contributors per month", "fr": "Contributeurs actifs par mois"},
+    "new_contributors": {"en": "New contributors per month", "fr": "Nouveaux contributeurs par mois"},
+    "notes_created": {"en": "Notes created per month", "fr": "Notes créées par mois"},
+    "top_decile": {
+        "en": "Share of contributions by the most active 10% ({n} people)",
+        "fr": "Part des contributions des 10 % les plus actifs ({n} personnes)",
+    },
+    "core_group": {
+        "en": "Core group (active in 3 of the last 6 months)",
+        "fr": "Noyau (actifs 3 des 6 derniers mois)",
+    },
+    "cross_site": {
+        "en": "Notes written across sites (contributors from 2+ sites)",
+        "fr": "Notes écrites entre sites (contributeurs de 2 sites ou plus)",
+    },
+    "by_site": {"en": "Activity by site", "fr": "Activité par site"},
+    "by_group": {"en": "Activity by group", "fr": "Activité par groupe"},
+    "health": {"en": "Health of the community", "fr": "Santé de la communauté"},
+    "monthly": {"en": "Month by month", "fr": "Mois par mois"},
+    "totals": {"en": "In total", "fr": "Au total"},
+    "group_below_threshold": {
+        "en": "Monthly figures appear once the group has {n} members.",
+        "fr": "Les chiffres mensuels apparaissent à partir de {n} membres.",
+    },
+    "stats_privacy": {
+        "en": "Figures count contributions to content, never rank people; people who opted out "
+        "(stats: false) count in totals only.",
+        "fr": "Les chiffres comptent les contributions au contenu, sans jamais classer les personnes ; "
+        "celles qui ont refusé (stats: false) ne comptent que dans les totaux.",
+    },
+    "machine_readable": {"en": "The same figures as JSON", "fr": "Les mêmes chiffres en JSON"},
+    "monthly_activity": {"en": "Monthly activity", "fr": "Activité mensuelle"},
+    "no_history": {
+        "en": "This site was built without git history: no statistics.",
+        "fr": "Ce site a été construit sans l'historique git : pas de statistiques.",
+    },
+    "figures": {"en": "Figures", "fr": "Chiffres"},
     "email_hidden": {"en": "(e-mail hidden)", "fr": "(adresse masquée)"},
     "start": {"en": "Starts", "fr": "Début"},
     "end": {"en": "Ends", "fr": "Fin"},

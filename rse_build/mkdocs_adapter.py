@@ -36,8 +36,9 @@ from rse_build.links import Reference, RefKind, find_references, rewrite
 from rse_build.model import Community, Note
 from rse_build.redact import Redactor
 from rse_build.settings import Settings
-from rse_build.stats import Stats
+from rse_build.stats import Insights, Stats
 from rse_build.views.avatar import initials_svg
+from rse_build.views.dashboard import dashboard
 from rse_build.views.directory import people_directory
 from rse_build.views.group import group_view, groups_directory
 from rse_build.views.home import home_view
@@ -128,6 +129,7 @@ class BuildState:
     enriched: Enriched
     roles: dict[str, Role] = field(default_factory=dict)
     stats: Stats | None = None
+    insights: Insights | None = None
 
 
 def _state(config: MkDocsConfig) -> BuildState:
@@ -184,6 +186,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             {translator.people: "people/index.md"},
             {translator.groups: "groups/index.md"},
             {translator.tags: "tags/index.md"},
+            {translator.statistics: "stats/index.md"},
         ]
     if "SOURCE_DATE_EPOCH" not in os.environ and config_file is not None:
         # Plain `mkdocs build`: MkDocs dates the sitemap from this; the commit, not the clock.
@@ -211,6 +214,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     roles["people/index.md"] = Role("people")
     roles["groups/index.md"] = Role("groups")
     roles["tags/index.md"] = Role("tags")
+    roles["stats/index.md"] = Role("stats")
     for slug in community.tag_names:
         roles[f"tags/{slug}.md"] = Role("tag", slug)
     for handle in community.people:
@@ -220,13 +224,20 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for note in community.notes.values():
         roles[note.path] = Role("note", note.key)
 
-    titles = {"home": config.site_name, "people": t.people, "groups": t.groups, "tags": t.tags}
+    titles = {
+        "home": config.site_name,
+        "people": t.people,
+        "groups": t.groups,
+        "tags": t.tags,
+        "stats": t.statistics,
+    }
     for src_uri, role in sorted(roles.items()):
         if files.get_file_from_path(src_uri) is None:
             title = titles.get(role.kind) or community.tag_names.get(role.id, role.id)
             files.append(File.generated(config, src_uri, content=_front_matter(title)))
     markdown_pages = {f.src_uri for f in files.documentation_pages()}
     state.stats = state.enriched.stats(markdown_pages)
+    state.insights = state.enriched.insights(state.settings.privacy.min_group)
     if state.stats is not None:
         stats_json = json.dumps(state.stats.to_json(), indent=2, ensure_ascii=False, sort_keys=False)
         files.append(File.generated(config, "stats.json", content=stats_json + "\n"))
@@ -324,7 +335,8 @@ def _view(state: BuildState, role: Role) -> Any:
     refs, stats = state.refs, state.stats
     match role.kind:
         case "person":
-            return profile_view(refs, role.id, stats.people.get(role.id) if stats else None)
+            monthly = state.insights.person_monthly.get(role.id, ()) if state.insights else ()
+            return profile_view(refs, role.id, stats.people.get(role.id) if stats else None, monthly)
         case "group":
             return group_view(refs, role.id, stats.groups.get(role.id) if stats else None)
         case "note":
@@ -340,6 +352,10 @@ def _view(state: BuildState, role: Role) -> Any:
             return tag_page(refs, role.id)
         case "home":
             return home_view(refs)
+        case "stats":
+            if stats is None or state.insights is None:
+                return None
+            return dashboard(refs, stats, state.insights, state.settings.privacy.min_group)
     raise ValueError(f"no view for {role.kind}")
 
 

@@ -240,3 +240,122 @@ def compute(
         pages=page_figures,
         unmatched_identities=len({i.email for i in unmatched}),
     )
+
+
+@dataclass(frozen=True, slots=True)
+class Share:
+    label: str
+    commits: int
+    contributors: int
+
+
+@dataclass(frozen=True, slots=True)
+class GroupMonth:
+    slug: str
+    shown: bool
+    monthly: tuple[tuple[str, int], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Insights:
+    """What animators read on the dashboard: aggregates only, never a ranking of people."""
+
+    now: str
+    top_decile_share: float
+    top_decile_people: int
+    core_group: int
+    by_site: tuple[Share, ...]
+    by_group: tuple[GroupMonth, ...]
+    cross_site_notes: int
+    notes_with_contributors: int
+    months: tuple[str, ...]
+    person_monthly: dict[str, tuple[int, ...]]
+
+
+def insights(
+    community: Community,
+    history: History,
+    pages: dict[str, FileFacts],
+    resolver: Resolver,
+    min_group: int,
+) -> Insights:
+    """Figures of the dashboard. "Now" is the build commit's month, never the clock."""
+    now_ts = max((c.timestamp for c in history.commits), default=0)
+    now = month(now_ts) if history.commits else ""
+    per_person: dict[str, int] = defaultdict(int)
+    months_of: dict[str, set[str]] = defaultdict(set)
+    person_month: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    site_commits: dict[str, int] = defaultdict(int)
+    site_people: dict[str, set[str]] = defaultdict(set)
+    for commit in history.commits:
+        if resolver.is_bot(commit.author):
+            continue
+        credited = {resolver.handle(i) for i in (commit.author, *commit.coauthors) if not resolver.is_bot(i)}
+        credited.discard(None)
+        sites = set()
+        for handle in credited:
+            per_person[handle] += 1
+            months_of[handle].add(month(commit.timestamp))
+            person_month[handle][month(commit.timestamp)] += 1
+            site = community.people[handle].fields.site if handle in community.people else None
+            if site:
+                sites.add(site)
+                site_people[site].add(handle)
+        for site in sites:
+            site_commits[site] += 1
+
+    counts = sorted(per_person.values(), reverse=True)
+    top = max(1, -(-len(counts) // 10)) if counts else 0
+    share = round(sum(counts[:top]) / sum(counts), 3) if counts else 0.0
+    last_six = set(_months(_shift(now, -5), now)) if now else set()
+    core = sum(1 for months in months_of.values() if len(months & last_six) >= 3)
+
+    by_group = []
+    for slug, group in community.groups.items():
+        paths = {group.path, *(community.notes[k].path for k in community.notes_of_group.get(slug, ()))}
+        numbers = {n for p in paths if p in pages for n in pages[p].commits}
+        monthly: dict[str, int] = defaultdict(int)
+        for number in numbers:
+            commit = history.commits[number]
+            if not resolver.is_bot(commit.author):
+                monthly[month(commit.timestamp)] += 1
+        shown = len(community.members.get(slug, ())) >= min_group
+        by_group.append(GroupMonth(slug, shown, tuple(sorted(monthly.items())) if shown else ()))
+
+    cross = with_contributors = 0
+    for note in community.notes.values():
+        facts = pages.get(note.path)
+        if facts is None:
+            continue
+        handles = {resolver.handle(i) for i in facts.identities} - {None}
+        sites = {community.people[h].fields.site for h in handles if h in community.people} - {None}
+        with_contributors += bool(handles)
+        cross += len(sites) >= 2
+
+    span = tuple(_months(month(history.commits[0].timestamp), now)) if history.commits else ()
+    private = {h for h, p in community.people.items() if not p.fields.stats}
+    return Insights(
+        months=span,
+        person_monthly={
+            h: tuple(person_month[h].get(m, 0) for m in span)
+            for h in sorted(person_month)
+            if h not in private
+        },
+        now=now,
+        top_decile_share=share,
+        top_decile_people=top,
+        core_group=core,
+        by_site=tuple(
+            Share(site, site_commits[site], len(site_people[site]))
+            for site in sorted(site_commits, key=lambda s: (-site_commits[s], s))
+        ),
+        by_group=tuple(sorted(by_group, key=lambda g: g.slug)),
+        cross_site_notes=cross,
+        notes_with_contributors=with_contributors,
+    )
+
+
+def _shift(month_text: str, months: int) -> str:
+    year, number = int(month_text[:4]), int(month_text[5:]) - 1 + months
+    year += number // 12
+    return f"{year:04d}-{number % 12 + 1:02d}"

@@ -196,3 +196,37 @@ def test_pages_show_what_git_says_and_private_people_show_no_figures(history):
     assert "Contributions" not in c.page("people/nico/index.html")
     group = c.page("groups/data/index.html")
     assert "<dt>Commits</dt><dd>5</dd>" in group
+
+
+def test_dashboard_draws_charts_at_build_time_without_ranking_people(history):
+    c, _ = history
+    page = c.page("stats/index.html")
+    assert page.count('<svg class="rse-chart"') == 5  # four monthly charts + the data group
+    assert "<title>2026-03: 4</title>" in page  # commits in March
+    assert "Core group" in page and "Share of contributions by the most active 10%" in page
+    # No person is named on the dashboard: aggregates only.
+    for name in ("Ada", "Grace", "Nico"):
+        assert f">{name}<" not in page
+    from tests.sitecheck import external_requests
+
+    assert external_requests(c.site) == []
+    ada = c.page("people/ada/index.html")
+    assert '<svg class="rse-sparkline"' in ada
+
+
+def test_insights_core_group_and_top_decile(history):
+    c, _ = history
+    from rse_build.check import check_community
+    from rse_build.enrich import enrich
+
+    checked = check_community(c.root / "mkdocs.yml", c.root / "content", {}, None)
+    enriched = enrich(c.root, c.root / "content", checked.community, checked.settings)
+    insights = enriched.insights(min_group=3)
+    # Ada (Jan, Mar), Grace (Jan, Feb, Mar), Nico (Mar): Grace alone is active 3 of 6 months.
+    assert insights.core_group == 1
+    assert insights.top_decile_people == 1
+    assert insights.top_decile_share == round(3 / 7, 3)
+    assert insights.months == ("2026-01", "2026-02", "2026-03")
+    assert "nico" not in insights.person_monthly
+    small = enriched.insights(min_group=4)
+    assert small.by_group[0].shown is False and small.by_group[0].monthly == ()

@@ -5,7 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from markupsafe import Markup
+
 from rse_build.stats import PersonFigures
+from rse_build.views.charts import sparkline
 from rse_build.views.refs import Fact, GroupRef, NoteRef, PersonRef, Refs
 
 
@@ -26,6 +29,7 @@ class ProfileView:
     groups: tuple[GroupRef, ...]
     notes: tuple[NoteRef, ...]
     contributions: tuple[Fact, ...]
+    activity: Markup
 
 
 def _safe_links(links: dict[str, str]) -> tuple[Link, ...]:
@@ -54,7 +58,9 @@ def _contributions(refs: Refs, figures: PersonFigures | None) -> tuple[Fact, ...
     return tuple(facts)
 
 
-def profile_view(refs: Refs, handle: str, figures: PersonFigures | None = None) -> ProfileView:
+def profile_view(
+    refs: Refs, handle: str, figures: PersonFigures | None = None, monthly: tuple[int, ...] = ()
+) -> ProfileView:
     person = refs.community.people[handle]
     f = person.fields
     t = refs.t
@@ -75,4 +81,5 @@ def profile_view(refs: Refs, handle: str, figures: PersonFigures | None = None) 
         groups=refs.groups(refs.community.groups_of.get(handle, ())),
         notes=refs.notes(refs.community.notes_by.get(handle, ())),
         contributions=_contributions(refs, figures),
+        activity=sparkline(monthly, refs.t.monthly_activity) if figures and figures.commits else Markup(""),
     )

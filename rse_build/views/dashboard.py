@@ -1,0 +1,82 @@
+"""The statistics dashboard: monthly charts and aggregates for animators, no ranking of people."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rse_build.stats import Insights, Stats
+from rse_build.views.charts import Chart, bar_chart
+from rse_build.views.refs import Fact, Refs
+
+
+@dataclass(frozen=True, slots=True)
+class GroupActivity:
+    title: str
+    url: str
+    commits: int
+    contributors: int
+    chart: Chart | None
+    hidden_note: str
+
+
+@dataclass(frozen=True, slots=True)
+class Dashboard:
+    totals: tuple[Fact, ...]
+    charts: tuple[Chart, ...]
+    health: tuple[Fact, ...]
+    sites: tuple[tuple[str, int, int], ...]
+    groups: tuple[GroupActivity, ...]
+    json_url: str
+
+
+def dashboard(refs: Refs, stats: Stats, insights: Insights, min_group: int) -> Dashboard:
+    t = refs.t
+    c = stats.community
+    monthly = c.monthly
+    charts = (
+        bar_chart(t.active_contributors, [(m.month, m.active_contributors) for m in monthly]),
+        bar_chart(t.new_contributors, [(m.month, m.new_contributors) for m in monthly]),
+        bar_chart(t.notes_created, [(m.month, m.notes_created) for m in monthly]),
+        bar_chart(t.commits, [(m.month, m.commits) for m in monthly]),
+    )
+    share = f"{insights.top_decile_share * 100:.0f} %"
+    cross = (
+        f"{insights.cross_site_notes} / {insights.notes_with_contributors}"
+        if insights.notes_with_contributors
+        else "0"
+    )
+    groups = []
+    for entry in insights.by_group:
+        figures = stats.groups[entry.slug]
+        group = refs.group(entry.slug)
+        chart = (
+            bar_chart(group.title, list(entry.monthly), height=80) if entry.shown and entry.monthly else None
+        )
+        groups.append(
+            GroupActivity(
+                title=group.title,
+                url=group.url,
+                commits=figures.commits,
+                contributors=figures.contributors,
+                chart=chart,
+                hidden_note="" if entry.shown else t("group_below_threshold", n=min_group),
+            )
+        )
+    return Dashboard(
+        totals=(
+            Fact(t.people, str(c.people)),
+            Fact(t.groups, str(c.groups)),
+            Fact(t.notes, str(c.notes)),
+            Fact(t.contributors, str(c.contributors)),
+            Fact(t.commits, str(c.commits)),
+        ),
+        charts=charts,
+        health=(
+            Fact(t("top_decile", n=insights.top_decile_people), share),
+            Fact(t.core_group, str(insights.core_group)),
+            Fact(t.cross_site, cross),
+        ),
+        sites=tuple((s.label, s.commits, s.contributors) for s in insights.by_site),
+        groups=tuple(sorted(groups, key=lambda g: (-g.commits, g.title.casefold()))),
+        json_url="stats.json",
+    )
