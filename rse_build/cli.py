@@ -8,6 +8,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import NoReturn
 
@@ -242,7 +243,21 @@ def schemas(directory: Path, check_only: bool) -> None:
         sys.exit(1)
 
 
-def _community_context(config_file: str) -> tuple[Path, Path, Rules]:
+@dataclass(frozen=True, slots=True)
+class _Context:
+    config_path: Path
+    docs_dir: Path
+    extra: dict
+    language: str | None
+
+    @property
+    def rules(self) -> Rules:
+        settings, _ = load_settings(self.extra, self.config_path, self.language)
+        return Rules(settings.audiences, settings.default_audience)
+
+
+def _community_context(config_file: str) -> _Context:
+    """mkdocs.yml read the way MkDocs reads it (docs_dir, extra, theme language)."""
     from rse_build.mkdocs_adapter import BuildFailed, config_summary
 
     config_path = _config_file(config_file)
@@ -250,8 +265,7 @@ def _community_context(config_file: str) -> tuple[Path, Path, Rules]:
         docs_dir, _site_dir, extra, language = config_summary(config_path)
     except BuildFailed as error:
         raise EnvironmentFailure(f"{config_path.name}: {error}") from None
-    settings, _ = load_settings(extra, config_path, language)
-    return config_path, docs_dir, Rules(settings.audiences, settings.default_audience)
+    return _Context(config_path, docs_dir, extra, language)
 
 
 def _ask(value: str | None, prompt: str, option: str) -> str:
@@ -266,8 +280,9 @@ def _ask(value: str | None, prompt: str, option: str) -> str:
 def _write_new(kind: str, ident: str, data: dict, config_file: str, folder: str | None = None) -> None:
     from rse_build.scaffold import draft_file
 
-    config_path, docs_dir, rules = _community_context(config_file)
-    draft = draft_file(docs_dir, kind, ident, data, rules, folder)
+    context = _community_context(config_file)
+    config_path, docs_dir = context.config_path, context.docs_dir
+    draft = draft_file(docs_dir, kind, ident, data, context.rules, folder)
     shown = os.path.relpath(draft.path)
     if draft.path.exists():
         raise EnvironmentFailure(f"{shown} already exists: edit it instead (rse new never overwrites)")
@@ -408,7 +423,7 @@ def import_people_command(csv_file: Path, config_file: str) -> None:
     """
     from rse_build.importer import import_people
 
-    _config_path, docs_dir, _rules = _community_context(config_file)
+    docs_dir = _community_context(config_file).docs_dir
     try:
         text = csv_file.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
@@ -427,3 +442,102 @@ def import_people_command(csv_file: Path, config_file: str) -> None:
     )
     if result.skipped:
         sys.exit(1)
+
+
+@main.command()
+@config_option
+@click.option(
+    "--json", "as_json", is_flag=True, help="Print stats.json (the same figures the site publishes)."
+)
+def stats(config_file: str, as_json: bool) -> None:
+    """The community's statistics in the terminal: totals, months, groups, sites.
+
+    Aggregates only: no ranking of individuals. People with stats: false count in totals.
+    """
+    import json
+    import time
+
+    from rich.console import Console
+    from rich.table import Table
+
+    from rse_build.enrich import enrich
+
+    context = _community_context(config_file)
+    config_path, docs_dir = context.config_path, context.docs_dir
+    checked = check_community(config_path, docs_dir, context.extra, context.language)
+    if checked.errors:
+        for problem in checked.errors:
+            click.echo(str(problem), err=True)
+        sys.exit(1)
+    console = Console(stderr=True)
+    started = time.monotonic()
+    status = None
+
+    def progress(commits: int) -> None:
+        nonlocal status
+        if status is None and time.monotonic() - started > 1:
+            status = console.status("Reading the history…")
+            status.start()
+        if status is not None:
+            status.update(f"Reading the history… {commits:,} commits")
+
+    try:
+        enriched = enrich(
+            config_path.parent, docs_dir, checked.community, checked.settings, progress=progress
+        )
+    except HistoryUnavailable as error:
+        raise EnvironmentFailure(str(error)) from None
+    finally:
+        if status is not None:
+            status.stop()
+    pages = {p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md")} - checked.drafts
+    figures = enriched.stats(pages)
+    insight = enriched.insights(checked.settings.privacy.min_group)
+    assert figures is not None and insight is not None
+    if as_json:
+        click.echo(json.dumps(figures.to_json(), indent=2, ensure_ascii=False))
+        return
+    out = Console()
+    c = figures.community
+    totals = Table(title=f"Community at {figures.commit[:10]}", show_header=False)
+    for label, value in (
+        ("people", c.people),
+        ("groups", c.groups),
+        ("notes", c.notes),
+        ("contributors", c.contributors),
+        ("commits", c.commits),
+        ("unmatched identities", figures.unmatched_identities),
+    ):
+        totals.add_row(label, str(value))
+    out.print(totals)
+    months = Table(title="Last 12 months")
+    for column in ("month", "active", "new", "notes created", "commits"):
+        months.add_column(column, justify="right")
+    for m in c.monthly[-12:]:
+        months.add_row(
+            m.month, str(m.active_contributors), str(m.new_contributors), str(m.notes_created), str(m.commits)
+        )
+    out.print(months)
+    health = Table(title="Health", show_header=False)
+    health.add_row(
+        f"share of the most active 10% ({insight.top_decile_people})",
+        f"{insight.top_decile_share * 100:.0f} %",
+    )
+    health.add_row("core group (3 of the last 6 months)", str(insight.core_group))
+    health.add_row(
+        "notes written across sites", f"{insight.cross_site_notes} / {insight.notes_with_contributors}"
+    )
+    out.print(health)
+    groups = Table(title="Groups")
+    for column in ("group", "members", "notes", "contributors", "commits"):
+        groups.add_column(column, justify="right" if column != "group" else "left")
+    for slug, g in figures.groups.items():
+        groups.add_row(slug, str(g.members), str(g.notes), str(g.contributors), str(g.commits))
+    out.print(groups)
+    if insight.by_site:
+        sites = Table(title="Sites")
+        for column in ("site", "commits", "contributors"):
+            sites.add_column(column, justify="right" if column != "site" else "left")
+        for share in insight.by_site:
+            sites.add_row(share.label, str(share.commits), str(share.contributors))
+        out.print(sites)

@@ -8,7 +8,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from rse_build.history import FileFacts, History, file_facts, read_history
+from rse_build.history import FileFacts, History, Progress, file_facts, read_history
 from rse_build.identity import Resolver
 from rse_build.model import Community, Note
 from rse_build.settings import Settings
@@ -50,14 +50,20 @@ def with_git_defaults(note: Note, facts: FileFacts | None, resolver: Resolver) -
 
 
 def enrich(
-    root: Path, docs_dir: Path, community: Community, settings: Settings, *, no_history: bool = False
+    root: Path,
+    docs_dir: Path,
+    community: Community,
+    settings: Settings,
+    *,
+    no_history: bool = False,
+    progress: Progress | None = None,
 ) -> Enriched:
     """Raises HistoryUnavailable (shallow clone, no repository, missing objects) unless
     `no_history`, in which case pages simply have no git dates."""
     resolver = Resolver.from_people(community.people.values(), settings.bots)
     if no_history:
         return Enriched(community, resolver, None, {})
-    history = read_history(root, docs_dir)
+    history = read_history(root, docs_dir, progress=progress)
     pages = page_facts(history, file_facts(history), history.prefix)
     notes = [with_git_defaults(n, pages.get(n.path), resolver) for n in community.notes.values()]
     community = Community.build(list(community.people.values()), list(community.groups.values()), notes)

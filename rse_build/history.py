@@ -7,10 +7,11 @@ result in `.rse-cache/` so the next build of a descendant commit only reads the 
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import json
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -228,7 +229,12 @@ def _split_record(record: str):
     return sha, timestamp, name, email, [t for t in trailers.split(_TRAILER) if t.strip()], numstat
 
 
-def _read_log(repo: git.Repo, revisions: list[str], pathspec: str) -> list[CommitRecord]:
+Progress = Callable[[int], None]
+
+
+def _read_log(
+    repo: git.Repo, revisions: list[str], pathspec: str, progress: Progress | None = None
+) -> list[CommitRecord]:
     """One streamed `git log` over `pathspec`, oldest first."""
     process = repo.git.log(
         "--reverse",
@@ -244,11 +250,18 @@ def _read_log(repo: git.Repo, revisions: list[str], pathspec: str) -> list[Commi
     )
     stdout = process.proc.stdout
 
+    decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
+
     def chunks() -> Iterator[str]:
         while block := stdout.read(1 << 16):
-            yield block.decode("utf-8", errors="replace")
+            yield decoder.decode(block)
+        yield decoder.decode(b"", final=True)
 
-    raw = list(_records(chunks()))
+    raw = []
+    for record in _records(chunks()):
+        raw.append(record)
+        if progress is not None and len(raw) % 500 == 0:
+            progress(len(raw))
     stderr = process.proc.stderr.read().decode("utf-8", errors="replace")
     if process.proc.wait() != 0:
         raise HistoryUnavailable(_explain(stderr))
@@ -325,7 +338,9 @@ def _cache_key(repo: git.Repo, root: Path, pathspec: str) -> str:
     return digest.hexdigest()[:16]
 
 
-def read_history(root: Path, content_dir: Path, *, use_cache: bool = True) -> History:
+def read_history(
+    root: Path, content_dir: Path, *, use_cache: bool = True, progress: Progress | None = None
+) -> History:
     """Every commit that touched `content_dir`, from the cache when it is still good.
 
     The cache (`.rse-cache/` beside mkdocs.yml) is keyed by HEAD, .mailmap and the folder:
@@ -346,10 +361,10 @@ def read_history(root: Path, content_dir: Path, *, use_cache: bool = True) -> Hi
         if cached is not None and cached.head == head:
             return History(head, cached.commits, pathspec, 0, from_cache=True)
         if cached is not None and _is_ancestor(repo, cached.head, head):
-            new = _read_log(repo, [f"{cached.head}..{head}"], pathspec)
+            new = _read_log(repo, [f"{cached.head}..{head}"], pathspec, progress)
             history = History(head, (*cached.commits, *new), pathspec, len(new), from_cache=True)
         else:
-            commits = _read_log(repo, [head], pathspec)
+            commits = _read_log(repo, [head], pathspec, progress)
             history = History(head, tuple(commits), pathspec, len(commits))
     if use_cache:
         _save_cache(cache_file, history)

@@ -230,3 +230,14 @@ def test_insights_core_group_and_top_decile(history):
     assert "nico" not in insights.person_monthly
     small = enriched.insights(min_group=4)
     assert small.by_group[0].shown is False and small.by_group[0].monthly == ()
+
+
+def test_rse_stats_prints_the_same_figures(history):
+    c, stats = history
+    as_json = rse(c, "stats", "--json")
+    assert as_json.exit_code == 0, as_json.output
+    assert json.loads(as_json.stdout) == stats
+    table = rse(c, "stats")
+    assert table.exit_code == 0
+    assert "2026-03" in table.stdout and "core group" in table.stdout
+    assert "ada" not in table.stdout  # aggregates only: no individual figures in the terminal
