@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import codecs
 import hashlib
-import json
+import marshal
 import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -18,7 +18,7 @@ from pathlib import Path
 import git
 
 CACHE_DIR = ".rse-cache"
-CACHE_VERSION = 1
+CACHE_VERSION = 2
 _RECORD, _FIELD, _TRAILER = "\x1e", "\x1f", "\x1d"
 _FORMAT = (
     f"--format={_RECORD}%H{_FIELD}%at{_FIELD}%aN{_FIELD}%aE{_FIELD}"
@@ -133,26 +133,6 @@ class CommitRecord:
     coauthors: tuple[Identity, ...]
     changes: tuple[FileChange, ...]
 
-    def to_json(self) -> list:
-        return [
-            self.sha,
-            self.timestamp,
-            [self.author.name, self.author.email],
-            [[c.name, c.email] for c in self.coauthors],
-            [[c.path, c.added, c.removed, c.old_path] for c in self.changes],
-        ]
-
-    @classmethod
-    def from_json(cls, data: list) -> CommitRecord:
-        sha, timestamp, author, coauthors, changes = data
-        return cls(
-            sha,
-            timestamp,
-            Identity(*author),
-            tuple(Identity(*c) for c in coauthors),
-            tuple(FileChange(*c) for c in changes),
-        )
-
 
 @dataclass(frozen=True, slots=True)
 class History:
@@ -172,7 +152,7 @@ class FileFacts:
     created: int
     updated: int
     first_author: Identity | None = None
-    identities: list[Identity] = field(default_factory=list)
+    identities: dict[Identity, None] = field(default_factory=dict)
     commits: list[int] = field(default_factory=list)
 
     @property
@@ -356,16 +336,17 @@ def read_history(
         top = Path(repo.working_tree_dir or root).resolve()
         pathspec = content_dir.resolve().relative_to(top).as_posix()
         key = _cache_key(repo, root, pathspec)
-        cache_file = root / CACHE_DIR / f"history-{key}.json"
+        cache_file = root / CACHE_DIR / f"history-{key}.bin"
         cached = _load_cache(cache_file) if use_cache else None
         if cached is not None and cached.head == head:
             return History(head, cached.commits, pathspec, 0, from_cache=True)
         if cached is not None and _is_ancestor(repo, cached.head, head):
             new = _read_log(repo, [f"{cached.head}..{head}"], pathspec, progress)
-            history = History(head, (*cached.commits, *new), pathspec, len(new), from_cache=True)
-        else:
-            commits = _read_log(repo, [head], pathspec, progress)
-            history = History(head, tuple(commits), pathspec, len(commits))
+            if use_cache:
+                _append_cache(cache_file, cached.head, head, new)
+            return History(head, (*cached.commits, *new), pathspec, len(new), from_cache=True)
+        commits = _read_log(repo, [head], pathspec, progress)
+        history = History(head, tuple(commits), pathspec, len(commits))
     if use_cache:
         _save_cache(cache_file, history)
     return history
@@ -379,31 +360,86 @@ def _is_ancestor(repo: git.Repo, old: str, new: str) -> bool:
     return True
 
 
+def _encode(commits: tuple[CommitRecord, ...] | list[CommitRecord]) -> tuple:
+    """Commits as plain tuples with an identity table: what marshal stores fastest."""
+    table: dict[Identity, int] = {}
+
+    def number(identity: Identity) -> int:
+        return table.setdefault(identity, len(table))
+
+    rows = tuple(
+        (
+            c.sha,
+            c.timestamp,
+            number(c.author),
+            tuple(number(i) for i in c.coauthors),
+            tuple((f.path, f.added, f.removed, f.old_path) for f in c.changes),
+        )
+        for c in commits
+    )
+    return tuple((i.name, i.email) for i in table), rows
+
+
+def _decode(identities: tuple, rows: tuple) -> list[CommitRecord]:
+    people = [Identity(name, email) for name, email in identities]
+    return [
+        CommitRecord(
+            sha,
+            timestamp,
+            people[author],
+            tuple(people[i] for i in coauthors),
+            tuple(FileChange(*change) for change in changes),
+        )
+        for sha, timestamp, author, coauthors, changes in rows
+    ]
+
+
 def _load_cache(path: Path) -> History | None:
+    """The cache is a chain of segments (base head, head, commits): the first scan, then one per
+    incremental scan, appended. A segment whose base is not the previous head is left out."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        if data.get("version") != CACHE_VERSION:
-            return None
-        return History(data["head"], tuple(CommitRecord.from_json(c) for c in data["commits"]))
-    except (OSError, ValueError, KeyError, TypeError):
+        with path.open("rb") as file:
+            if marshal.load(file) != CACHE_VERSION:
+                return None
+            head, commits = "", []
+            while True:
+                try:
+                    base, new_head, identities, rows = marshal.load(file)
+                except EOFError:
+                    break
+                if base == head:
+                    commits.extend(_decode(identities, rows))
+                    head = new_head
+    except (OSError, ValueError, TypeError, EOFError):
         return None
+    return History(head, tuple(commits)) if head else None
+
+
+def _ensure_cache_dir(path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    ignore = path.parent / ".gitignore"
+    if not ignore.exists():
+        ignore.write_text("# rse's history cache: safe to delete\n*\n", encoding="utf-8")
 
 
 def _save_cache(path: Path, history: History) -> None:
-    """Written beside, then renamed: two builds at once never read half a cache."""
+    """A whole new cache, written beside and renamed: a reader never sees half a file."""
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        ignore = path.parent / ".gitignore"
-        if not ignore.exists():
-            ignore.write_text("# rse's history cache: safe to delete\n*\n", encoding="utf-8")
-        data = {
-            "version": CACHE_VERSION,
-            "head": history.head,
-            "commits": [c.to_json() for c in history.commits],
-        }
+        _ensure_cache_dir(path)
         temporary = path.with_suffix(f".{os.getpid()}.tmp")
-        temporary.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
+        with temporary.open("wb") as file:
+            marshal.dump(CACHE_VERSION, file)
+            marshal.dump(("", history.head, *_encode(history.commits)), file)
         os.replace(temporary, path)
+    except OSError:
+        pass
+
+
+def _append_cache(path: Path, base: str, head: str, commits: list[CommitRecord]) -> None:
+    """An incremental scan costs what it read: its segment is appended, nothing rewritten."""
+    try:
+        with path.open("ab") as file:
+            file.write(marshal.dumps((base, head, *_encode(commits))))
     except OSError:
         pass
 
@@ -425,6 +461,5 @@ def file_facts(history: History) -> dict[str, FileFacts]:
             if not facts.commits or facts.commits[-1] != number:
                 facts.commits.append(number)
             for identity in people:
-                if identity not in facts.identities:
-                    facts.identities.append(identity)
+                facts.identities.setdefault(identity)
     return files

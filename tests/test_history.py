@@ -22,6 +22,15 @@ def test_cache_reads_the_same_head_and_only_new_commits(make_community):
     c.commit("New note", date="2026-02-01T10:00:00+00:00")
     grown = read_history(c.root, c.root / "content")
     assert grown.from_cache and grown.scanned == 1 and len(grown.commits) == 2
+    c.write("content/notes/newer.md", "---\ntitle: Newer\n---\n")
+    c.commit("Newer note", date="2026-02-03T10:00:00+00:00")
+    twice = read_history(c.root, c.root / "content")
+    assert twice.scanned == 1
+    assert (
+        read_history(c.root, c.root / "content").commits
+        == read_history(c.root, c.root / "content", use_cache=False).commits
+    )
+    c.repo.git.reset("--hard", "HEAD~1")
     c.repo.git.reset("--hard", "HEAD~1")
     c.write("content/notes/other.md", "---\ntitle: Other\n---\n")
     c.commit("Rewritten history", date="2026-02-02T10:00:00+00:00")
@@ -34,8 +43,10 @@ def test_cache_reads_the_same_head_and_only_new_commits(make_community):
 def test_a_broken_cache_is_read_again(make_community):
     c = make_community()
     read_history(c.root, c.root / "content")
-    for cache in (c.root / ".rse-cache").glob("history-*.json"):
-        cache.write_text("{not json")
+    caches = list((c.root / ".rse-cache").glob("history-*.bin"))
+    assert caches
+    for cache in caches:
+        cache.write_bytes(b"\x00garbage")
     assert read_history(c.root, c.root / "content").scanned == 1
 
 
