@@ -31,10 +31,13 @@ def build(session: nox.Session) -> None:
 
 @nox.session
 def bench(session: nox.Session) -> None:
-    """rse build over a plain Material build of the same Markdown; rse check's speed."""
-    session.install("-e", ".")
-    session.run("python", "benchmarks/build_ratio.py", *session.posargs)
-    session.run("python", "benchmarks/check_speed.py")
+    """rse build over a plain Material build; rse check's speed; the history pass and the git
+    plugins (benchmarks/README.md explains each figure)."""
+    session.install("-e", ".[bench]")
+    session.chdir("benchmarks")
+    session.run("python", "build_ratio.py", *session.posargs)
+    session.run("python", "check_speed.py")
+    session.run("python", "history_bench.py", "--plugins")
 
 
 @nox.session(python=False)
