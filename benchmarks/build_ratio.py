@@ -43,15 +43,17 @@ plugins:
 HOOK = Path(__file__).resolve().parent.parent / "hooks" / "rse.py"
 
 
-def run(command: list[str], cwd: Path) -> tuple[float, float]:
-    """Wall seconds and peak memory (MiB) of one command in a fresh process."""
+def run(command: list[str], cwd: Path, *, capture: bool = False) -> tuple[float, float, str]:
+    """Wall seconds, peak RSS (MiB) and standard output of one command in a fresh process."""
     start = time.perf_counter()
-    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    process = subprocess.Popen(
+        command, cwd=cwd, stdout=subprocess.PIPE if capture else subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
+    out = process.stdout.read().decode() if capture else ""
     _, status, usage = os.wait4(process.pid, 0)
-    elapsed = time.perf_counter() - start
     if os.waitstatus_to_exitcode(status) != 0:
         sys.exit(f"failed: {' '.join(command)}\n{process.stderr.read().decode()}")
-    return elapsed, usage.ru_maxrss / 1024
+    return time.perf_counter() - start, usage.ru_maxrss / 1024, out
 
 
 def commit_all(root: Path) -> None:
@@ -73,10 +75,10 @@ def measure(notes: int, people: int, groups: int) -> dict[str, float]:
         (root / "hooks").mkdir()
         (root / "hooks" / "rse.py").write_text(HOOK.read_text())
         commit_all(root)
-        floor, floor_mem = run(
+        floor, floor_mem, _ = run(
             [sys.executable, "-m", "mkdocs", "build", "-q", "-f", "floor.yml", "-d", "floor-site"], root
         )
-        ours, ours_mem = run([sys.executable, "-m", "rse_build", "build", "--site-dir", "rse-site"], root)
+        ours, ours_mem, _ = run([sys.executable, "-m", "rse_build", "build", "--site-dir", "rse-site"], root)
     return {"floor": floor, "floor_mem": floor_mem, "rse": ours, "rse_mem": ours_mem}
 
 

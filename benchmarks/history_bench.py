@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import shutil
 import subprocess
 import sys
@@ -18,7 +17,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from build_ratio import HOOK
+from build_ratio import HOOK, RSE_YML, run
 from generate_history import generate
 
 PASS = """
@@ -32,19 +31,6 @@ facts = file_facts(history)
 print(json.dumps({"seconds": time.perf_counter() - start, "commits": len(history.commits),
                   "scanned": history.scanned, "files": len(facts)}))
 """
-
-
-def run(command: list[str], cwd: Path, *, capture: bool = False) -> tuple[float, float, str]:
-    """Wall seconds, peak RSS (MiB) and standard output of one process."""
-    start = time.perf_counter()
-    process = subprocess.Popen(
-        command, cwd=cwd, stdout=subprocess.PIPE if capture else subprocess.DEVNULL, stderr=subprocess.PIPE
-    )
-    out = process.stdout.read().decode() if capture else ""
-    _, status, usage = os.wait4(process.pid, 0)
-    if os.waitstatus_to_exitcode(status) != 0:
-        sys.exit(f"failed: {' '.join(command)}\n{process.stderr.read().decode()}")
-    return time.perf_counter() - start, usage.ru_maxrss / 1024, out
 
 
 def our_pass(root: Path) -> tuple[dict, float]:
@@ -108,17 +94,6 @@ plugins:
   - search
   - git-revision-date-localized
   - git-authors
-"""
-
-RSE_YML = """\
-site_name: rse
-docs_dir: content
-theme:
-  name: material
-hooks:
-  - hooks/rse.py
-plugins:
-  - search
 """
 
 
