@@ -157,6 +157,10 @@ def generate(
             stream.commit(author, when, f"Change {number}{trailer}\n", changes)
     subprocess.run(["git", "fast-import", "--quiet", "--force"], cwd=root, input=stream.bytes(), check=True)
     subprocess.run(["git", "reset", "-q", "--hard", "main"], cwd=root, check=True)
+    if start_at == 0:
+        # An established repository is packed and has a commit-graph (git gc writes both);
+        # fast-import's raw pack makes every git command walk the objects slowly.
+        subprocess.run(["git", "gc", "--quiet"], cwd=root, check=True)
 
 
 def _note(rng: random.Random, number: int, handle: str) -> str:

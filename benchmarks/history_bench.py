@@ -23,11 +23,11 @@ from generate_history import generate
 PASS = """
 import json, sys, time
 from pathlib import Path
-from rse_build.history import read_history, file_facts
+from rse_build.history import read_history
 root = Path(sys.argv[1])
 start = time.perf_counter()
 history = read_history(root, root / "content")
-facts = file_facts(history)
+facts = history.files
 print(json.dumps({"seconds": time.perf_counter() - start, "commits": len(history.commits),
                   "scanned": history.scanned, "files": len(facts)}))
 """

@@ -8,7 +8,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from rse_build.history import FileFacts, History, Progress, file_facts, read_history
+from rse_build.history import FileFacts, History, Progress, read_history
 from rse_build.identity import Resolver
 from rse_build.model import Community, Note
 from rse_build.settings import Settings
@@ -64,7 +64,7 @@ def enrich(
     if no_history:
         return Enriched(community, resolver, None, {})
     history = read_history(root, docs_dir, progress=progress)
-    pages = page_facts(history, file_facts(history), history.prefix)
+    pages = page_facts(history)
     notes = [with_git_defaults(n, pages.get(n.path), resolver) for n in community.notes.values()]
     community = Community.build(list(community.people.values()), list(community.groups.values()), notes)
     return Enriched(community, resolver, history, pages)

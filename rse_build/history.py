@@ -14,11 +14,12 @@ import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 import git
 
 CACHE_DIR = ".rse-cache"
-CACHE_VERSION = 2
+CACHE_VERSION = 3
 _RECORD, _FIELD, _TRAILER = "\x1e", "\x1f", "\x1d"
 _FORMAT = (
     f"--format={_RECORD}%H{_FIELD}%at{_FIELD}%aN{_FIELD}%aE{_FIELD}"
@@ -107,42 +108,33 @@ class HistoryUnavailable(Exception):
     """The history cannot be read as asked: the message says why and how to fix it (exit 2)."""
 
 
-@dataclass(frozen=True, slots=True, order=True)
-class Identity:
-    """A git identity after .mailmap; the address is lowercased and never published."""
+class Identity(NamedTuple):
+    """A git identity after .mailmap; the address is lowercased and never published.
+
+    Named tuples rather than dataclasses for the history's records: hashing and building
+    50,000 of them is what a warm build costs.
+    """
 
     name: str
     email: str
 
 
-@dataclass(frozen=True, slots=True)
-class FileChange:
+class FileChange(NamedTuple):
     path: str
     added: int
     removed: int
     old_path: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class CommitRecord:
-    """One non-merge commit that touched content/, as the history pass saw it."""
+class CommitRecord(NamedTuple):
+    """One non-merge commit that touched content/: who, when, how many lines."""
 
     sha: str
     timestamp: int
     author: Identity
     coauthors: tuple[Identity, ...]
-    changes: tuple[FileChange, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class History:
-    """Every commit that touched content/, oldest first, and the commit it was read at."""
-
-    head: str
-    commits: tuple[CommitRecord, ...]
-    prefix: str = "content"
-    scanned: int = 0
-    from_cache: bool = False
+    added: int
+    removed: int
 
 
 @dataclass(slots=True)
@@ -158,6 +150,42 @@ class FileFacts:
     @property
     def revisions(self) -> int:
         return len(self.commits)
+
+
+@dataclass(frozen=True, slots=True)
+class History:
+    """Every commit that touched content/ (oldest first) and every file's facts, as of `head`.
+
+    `files` follows renames: a path is the file's name at `head`, its facts span all its names.
+    """
+
+    head: str
+    commits: tuple[CommitRecord, ...]
+    files: dict[str, FileFacts] = field(default_factory=dict)
+    prefix: str = "content"
+    scanned: int = 0
+    from_cache: bool = False
+
+
+def _apply(
+    files: dict[str, FileFacts], first_number: int, entries: list[tuple[CommitRecord, tuple[FileChange, ...]]]
+) -> None:
+    """Fold commits (numbered from `first_number`) into per-file facts, following renames."""
+    for number, (commit, changes) in enumerate(entries, start=first_number):
+        people = (commit.author, *commit.coauthors)
+        for change in changes:
+            facts = files.pop(change.old_path, None) if change.old_path else None
+            facts = facts or files.get(change.path)
+            if facts is None:
+                facts = FileFacts(
+                    created=commit.timestamp, updated=commit.timestamp, first_author=commit.author
+                )
+            files[change.path] = facts
+            facts.updated = commit.timestamp
+            if not facts.commits or facts.commits[-1] != number:
+                facts.commits.append(number)
+            for identity in people:
+                facts.identities.setdefault(identity)
 
 
 def _parse_identity(text: str) -> Identity | None:
@@ -214,7 +242,7 @@ Progress = Callable[[int], None]
 
 def _read_log(
     repo: git.Repo, revisions: list[str], pathspec: str, progress: Progress | None = None
-) -> list[CommitRecord]:
+) -> list[tuple[CommitRecord, tuple[FileChange, ...]]]:
     """One streamed `git log` over `pathspec`, oldest first."""
     process = repo.git.log(
         "--reverse",
@@ -253,7 +281,9 @@ def _read_log(
         coauthors = tuple(
             dict.fromkeys(i for i in (mapped.get(t) for t in trailers) if i is not None and i != author)
         )
-        commits.append(CommitRecord(sha, int(timestamp), author, coauthors, _parse_numstat(numstat)))
+        changes = _parse_numstat(numstat)
+        added, removed = sum(c.added for c in changes), sum(c.removed for c in changes)
+        commits.append((CommitRecord(sha, int(timestamp), author, coauthors, added, removed), changes))
     return commits
 
 
@@ -297,11 +327,7 @@ def open_repository(root: Path) -> git.Repo:
             f"{root} is not in a git repository: rse dates pages and counts contributions from git. "
             "Run it in a clone, or pass --no-history to build without git dates."
         ) from None
-    try:
-        shallow = repo.git.rev_parse("--is-shallow-repository").strip() == "true"
-    except git.GitCommandError:
-        shallow = False
-    if shallow:
+    if (Path(repo.common_dir) / "shallow").exists():
         repo.close()
         raise HistoryUnavailable(
             "this is a shallow clone: statistics and page dates need the whole history. Fetch it "
@@ -337,18 +363,27 @@ def read_history(
         pathspec = content_dir.resolve().relative_to(top).as_posix()
         key = _cache_key(repo, root, pathspec)
         cache_file = root / CACHE_DIR / f"history-{key}.bin"
+        facts_file = cache_file.with_suffix(".facts")
         cached = _load_cache(cache_file) if use_cache else None
-        if cached is not None and cached.head == head:
-            return History(head, cached.commits, pathspec, 0, from_cache=True)
-        if cached is not None and _is_ancestor(repo, cached.head, head):
-            new = _read_log(repo, [f"{cached.head}..{head}"], pathspec, progress)
-            if use_cache:
-                _append_cache(cache_file, cached.head, head, new)
-            return History(head, (*cached.commits, *new), pathspec, len(new), from_cache=True)
-        commits = _read_log(repo, [head], pathspec, progress)
-        history = History(head, tuple(commits), pathspec, len(commits))
+        files = _load_facts(facts_file, cached.head) if cached is not None else None
+        if cached is not None and files is not None:
+            if cached.head == head:
+                return History(head, cached.commits, files, pathspec, 0, from_cache=True)
+            if _is_ancestor(repo, cached.head, head):
+                entries = _read_log(repo, [f"{cached.head}..{head}"], pathspec, progress)
+                _apply(files, len(cached.commits), entries)
+                new = [commit for commit, _ in entries]
+                if use_cache:
+                    _append_cache(cache_file, cached.head, head, new)
+                    _save_facts(facts_file, head, files)
+                return History(head, (*cached.commits, *new), files, pathspec, len(new), from_cache=True)
+        entries = _read_log(repo, [head], pathspec, progress)
+        files = {}
+        _apply(files, 0, entries)
+        history = History(head, tuple(c for c, _ in entries), files, pathspec, len(entries))
     if use_cache:
         _save_cache(cache_file, history)
+        _save_facts(facts_file, head, files)
     return history
 
 
@@ -373,7 +408,8 @@ def _encode(commits: tuple[CommitRecord, ...] | list[CommitRecord]) -> tuple:
             c.timestamp,
             number(c.author),
             tuple(number(i) for i in c.coauthors),
-            tuple((f.path, f.added, f.removed, f.old_path) for f in c.changes),
+            c.added,
+            c.removed,
         )
         for c in commits
     )
@@ -388,9 +424,10 @@ def _decode(identities: tuple, rows: tuple) -> list[CommitRecord]:
             timestamp,
             people[author],
             tuple(people[i] for i in coauthors),
-            tuple(FileChange(*change) for change in changes),
+            added,
+            removed,
         )
-        for sha, timestamp, author, coauthors, changes in rows
+        for sha, timestamp, author, coauthors, added, removed in rows
     ]
 
 
@@ -444,22 +481,50 @@ def _append_cache(path: Path, base: str, head: str, commits: list[CommitRecord])
         pass
 
 
-def file_facts(history: History) -> dict[str, FileFacts]:
-    """Per path at the end of history (renames followed): created, updated, revisions, who."""
-    files: dict[str, FileFacts] = {}
-    for number, commit in enumerate(history.commits):
-        people = (commit.author, *commit.coauthors)
-        for change in commit.changes:
-            facts = files.pop(change.old_path, None) if change.old_path else None
-            facts = facts or files.get(change.path)
-            if facts is None:
-                facts = FileFacts(
-                    created=commit.timestamp, updated=commit.timestamp, first_author=commit.author
-                )
-            files[change.path] = facts
-            facts.updated = commit.timestamp
-            if not facts.commits or facts.commits[-1] != number:
-                facts.commits.append(number)
-            for identity in people:
-                facts.identities.setdefault(identity)
-    return files
+def _save_facts(path: Path, head: str, files: dict[str, FileFacts]) -> None:
+    """Per-file facts at `head`, so a later build only folds in the commits it did not see."""
+    table: dict[Identity, int] = {}
+
+    def number(identity: Identity | None) -> int:
+        return -1 if identity is None else table.setdefault(identity, len(table))
+
+    rows = {
+        p: (
+            f.created,
+            f.updated,
+            number(f.first_author),
+            tuple(number(i) for i in f.identities),
+            tuple(f.commits),
+        )
+        for p, f in files.items()
+    }
+    try:
+        _ensure_cache_dir(path)
+        temporary = path.with_suffix(f".{os.getpid()}.tmp")
+        temporary.write_bytes(
+            marshal.dumps((CACHE_VERSION, head, tuple((i.name, i.email) for i in table), rows))
+        )
+        os.replace(temporary, path)
+    except OSError:
+        pass
+
+
+def _load_facts(path: Path, head: str) -> dict[str, FileFacts] | None:
+    """The facts snapshot, only if it was taken at `head` (the cache's last commit)."""
+    try:
+        version, facts_head, identities, rows = marshal.loads(path.read_bytes())
+    except (OSError, ValueError, TypeError, EOFError):
+        return None
+    if version != CACHE_VERSION or facts_head != head:
+        return None
+    people = [Identity(name, email) for name, email in identities]
+    return {
+        p: FileFacts(
+            created,
+            updated,
+            people[first] if first >= 0 else None,
+            dict.fromkeys(people[i] for i in who),
+            list(numbers),
+        )
+        for p, (created, updated, first, who, numbers) in rows.items()
+    }

@@ -103,10 +103,12 @@ class _Person:
     last: int | None = None
 
 
-def page_facts(history: History, files: dict[str, FileFacts], prefix: str) -> dict[str, FileFacts]:
-    """File facts keyed by path under content/ (the pathspec `prefix` removed)."""
-    start = f"{prefix}/" if prefix else ""
-    return {path.removeprefix(start): facts for path, facts in files.items() if path.startswith(start)}
+def page_facts(history: History) -> dict[str, FileFacts]:
+    """File facts keyed by path under content/ (the history's pathspec removed)."""
+    start = f"{history.prefix}/" if history.prefix else ""
+    return {
+        path.removeprefix(start): facts for path, facts in history.files.items() if path.startswith(start)
+    }
 
 
 def compute(
@@ -139,8 +141,7 @@ def compute(
                 unmatched.add(identity)
             else:
                 credited.add(handle)
-        added = sum(c.added for c in commit.changes)
-        removed = sum(c.removed for c in commit.changes)
+        added, removed = commit.added, commit.removed
         for handle in credited:
             figures = per_person[handle]
             figures.commits += 1

@@ -7,7 +7,7 @@ import subprocess
 
 import pytest
 
-from rse_build.history import HistoryUnavailable, file_facts, read_history
+from rse_build.history import HistoryUnavailable, read_history
 from tests.conftest import SMALL
 from tests.test_build import rse
 
@@ -36,7 +36,7 @@ def test_cache_reads_the_same_head_and_only_new_commits(make_community):
     c.commit("Rewritten history", date="2026-02-02T10:00:00+00:00")
     rewritten = read_history(c.root, c.root / "content")
     assert not rewritten.from_cache and rewritten.scanned == 2
-    assert [p for p in file_facts(rewritten) if p.endswith("new.md")] == []
+    assert [p for p in rewritten.files if p.endswith("new.md")] == []
     assert (c.root / ".rse-cache/.gitignore").read_text().strip().endswith("*")
 
 
