@@ -458,6 +458,7 @@ def stats(config_file: str, as_json: bool) -> None:
     import time
 
     from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
     from rich.table import Table
 
     from rse_build.enrich import enrich
@@ -469,17 +470,26 @@ def stats(config_file: str, as_json: bool) -> None:
         for problem in checked.errors:
             click.echo(str(problem), err=True)
         sys.exit(1)
-    console = Console(stderr=True)
     started = time.monotonic()
-    status = None
+    bar: Progress | None = None
+    task = None
 
-    def progress(commits: int) -> None:
-        nonlocal status
-        if status is None and time.monotonic() - started > 1:
-            status = console.status("Reading the history…")
-            status.start()
-        if status is not None:
-            status.update(f"Reading the history… {commits:,} commits")
+    def progress(done: int, total: int) -> None:
+        """A bar, shown only once the history pass has taken more than a second."""
+        nonlocal bar, task
+        if bar is None and time.monotonic() - started > 1:
+            bar = Progress(
+                TextColumn("Reading the history"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeRemainingColumn(),
+                console=Console(stderr=True),
+                transient=True,
+            )
+            bar.start()
+            task = bar.add_task("history", total=total or None)
+        if bar is not None and task is not None:
+            bar.update(task, completed=done)
 
     try:
         enriched = enrich(
@@ -488,8 +498,8 @@ def stats(config_file: str, as_json: bool) -> None:
     except HistoryUnavailable as error:
         raise EnvironmentFailure(str(error)) from None
     finally:
-        if status is not None:
-            status.stop()
+        if bar is not None:
+            bar.stop()
     pages = {p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md")} - checked.drafts
     figures = enriched.stats(pages)
     insight = enriched.insights(checked.settings.privacy.min_group)

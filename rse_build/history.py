@@ -237,7 +237,8 @@ def _split_record(record: str):
     return sha, timestamp, name, email, [t for t in trailers.split(_TRAILER) if t.strip()], numstat
 
 
-Progress = Callable[[int], None]
+# Called with (commits read, commits to read) while a long pass runs.
+Progress = Callable[[int, int], None]
 
 
 def _read_log(
@@ -265,11 +266,14 @@ def _read_log(
             yield decoder.decode(block)
         yield decoder.decode(b"", final=True)
 
+    total = 0
+    if progress is not None:
+        total = int(repo.git.rev_list("--count", "--no-merges", *revisions, "--", pathspec) or 0)
     raw = []
     for record in _records(chunks()):
         raw.append(record)
         if progress is not None and len(raw) % 500 == 0:
-            progress(len(raw))
+            progress(len(raw), total)
     stderr = process.proc.stderr.read().decode("utf-8", errors="replace")
     if process.proc.wait() != 0:
         raise HistoryUnavailable(_explain(stderr))
