@@ -18,6 +18,7 @@ from rse_build import __version__
 from rse_build.check import check_changes, check_community
 from rse_build.errors import ContentError, Problem
 from rse_build.history import GitProblem, HistoryUnavailable, changes_since
+from rse_build.i18n import Translator
 from rse_build.model import GroupKind, NoteType, PersonKind
 from rse_build.report import FORMATS, render
 from rse_build.settings import load_settings
@@ -500,7 +501,9 @@ def stats(config_file: str, as_json: bool) -> None:
     finally:
         if bar is not None:
             bar.stop()
-    pages = {p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md")} - checked.drafts
+    from rse_build.mkdocs_adapter import site_pages
+
+    pages = site_pages(config_path) - checked.drafts
     figures = enriched.stats(pages)
     insight = enriched.insights(checked.settings.privacy.min_group)
     assert figures is not None and insight is not None
@@ -508,46 +511,49 @@ def stats(config_file: str, as_json: bool) -> None:
         click.echo(json.dumps(figures.to_json(), indent=2, ensure_ascii=False))
         return
     out = Console()
+    t = Translator(checked.settings.language)
     c = figures.community
-    totals = Table(title=f"Community at {figures.commit[:10]}", show_header=False)
+    totals = Table(title=t("community_at", commit=figures.commit[:10]), show_header=False)
     for label, value in (
-        ("people", c.people),
-        ("groups", c.groups),
-        ("notes", c.notes),
-        ("contributors", c.contributors),
-        ("commits", c.commits),
-        ("unmatched identities", figures.unmatched_identities),
+        (t.people, c.people),
+        (t.groups, c.groups),
+        (t.notes, c.notes),
+        (t.contributors, c.contributors),
+        (t.commits, c.commits),
+        (t.unmatched_identities, figures.unmatched_identities),
     ):
         totals.add_row(label, str(value))
     out.print(totals)
-    months = Table(title="Last 12 months")
-    for column in ("month", "active", "new", "notes created", "commits"):
+    months = Table(title=t.last_12_months)
+    for column in (t.month, t.active, t.new, t.notes_created_short, t.commits):
         months.add_column(column, justify="right")
     for m in c.monthly[-12:]:
         months.add_row(
             m.month, str(m.active_contributors), str(m.new_contributors), str(m.notes_created), str(m.commits)
         )
     out.print(months)
-    health = Table(title="Health", show_header=False)
+    health = Table(title=t.health, show_header=False)
+    share = insight.top_decile_share
     health.add_row(
-        f"share of the most active 10% ({insight.top_decile_people})",
-        f"{insight.top_decile_share * 100:.0f} %",
+        t.top_decile,
+        t("share_of", share=f"{share * 100:.0f}", n=insight.top_decile_people)
+        if share is not None
+        else t("too_few_to_show", n=10),
     )
-    health.add_row("core group (3 of the last 6 months)", str(insight.core_group))
-    health.add_row(
-        "notes written across sites", f"{insight.cross_site_notes} / {insight.notes_with_contributors}"
-    )
+    health.add_row(t.core_group, str(insight.core_group))
+    health.add_row(t.cross_site, f"{insight.cross_site_notes} / {insight.notes_with_contributors}")
     out.print(health)
-    groups = Table(title="Groups")
-    for column in ("group", "members", "notes", "contributors", "commits"):
-        groups.add_column(column, justify="right" if column != "group" else "left")
+    groups = Table(title=t.groups)
+    for index, column in enumerate((t.groups, t.members, t.notes, t.contributors, t.commits)):
+        groups.add_column(column, justify="left" if index == 0 else "right")
     for slug, g in figures.groups.items():
         groups.add_row(slug, str(g.members), str(g.notes), str(g.contributors), str(g.commits))
     out.print(groups)
     if insight.by_site:
-        sites = Table(title="Sites")
-        for column in ("site", "commits", "contributors"):
-            sites.add_column(column, justify="right" if column != "site" else "left")
-        for share in insight.by_site:
-            sites.add_row(share.label, str(share.commits), str(share.contributors))
+        sites = Table(title=t.by_site)
+        for index, column in enumerate((t.site, t.commits, t.contributors)):
+            sites.add_column(column, justify="left" if index == 0 else "right")
+        min_group = checked.settings.privacy.min_group
+        for row in insight.by_site:
+            sites.add_row(row.label or t("other_sites", n=min_group), str(row.commits), str(row.contributors))
         out.print(sites)

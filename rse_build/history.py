@@ -19,7 +19,7 @@ from typing import NamedTuple
 import git
 
 CACHE_DIR = ".rse-cache"
-CACHE_VERSION = 3
+CACHE_VERSION = 4
 _RECORD, _FIELD, _TRAILER = "\x1e", "\x1f", "\x1d"
 _FORMAT = (
     f"--format={_RECORD}%H{_FIELD}%at{_FIELD}%aN{_FIELD}%aE{_FIELD}"
@@ -124,6 +124,7 @@ class FileChange(NamedTuple):
     added: int
     removed: int
     old_path: str | None = None
+    deleted: bool = False
 
 
 class CommitRecord(NamedTuple):
@@ -170,18 +171,27 @@ class History:
 def _apply(
     files: dict[str, FileFacts], first_number: int, entries: list[tuple[CommitRecord, tuple[FileChange, ...]]]
 ) -> None:
-    """Fold commits (numbered from `first_number`) into per-file facts, following renames."""
+    """Fold commits (numbered from `first_number`) into per-file facts, following renames.
+
+    Dates are the earliest and latest author dates, whatever order git lists commits in (a
+    rebased commit keeps its old date), so a cached and a fresh pass agree. A deleted file's
+    history ends with it: a new file at the same path starts afresh.
+    """
     for number, (commit, changes) in enumerate(entries, start=first_number):
         people = (commit.author, *commit.coauthors)
+        when = commit.timestamp
         for change in changes:
+            if change.deleted:
+                files.pop(change.path, None)
+                continue
             facts = files.pop(change.old_path, None) if change.old_path else None
             facts = facts or files.get(change.path)
             if facts is None:
-                facts = FileFacts(
-                    created=commit.timestamp, updated=commit.timestamp, first_author=commit.author
-                )
+                facts = FileFacts(created=when, updated=when, first_author=commit.author)
             files[change.path] = facts
-            facts.updated = commit.timestamp
+            if when < facts.created:
+                facts.created, facts.first_author = when, commit.author
+            facts.updated = max(facts.updated, when)
             if not facts.commits or facts.commits[-1] != number:
                 facts.commits.append(number)
             for identity in people:
@@ -200,8 +210,11 @@ def _int(value: str) -> int:
     return int(value) if value.isdigit() else 0
 
 
-def _parse_numstat(text: str) -> tuple[FileChange, ...]:
+def _parse_changes(text: str) -> tuple[FileChange, ...]:
+    """`--raw --numstat -z` output: raw entries (':… D\0path') say which files were deleted,
+    numstat entries ('added\tremoved\tpath', or '…\t\0old\0new' for a rename) the lines."""
     tokens = text.split("\0")
+    deleted: set[str] = set()
     changes = []
     position = 0
     while position < len(tokens):
@@ -209,9 +222,16 @@ def _parse_numstat(text: str) -> tuple[FileChange, ...]:
         position += 1
         if not token:
             continue
+        if token.startswith(":"):
+            status = token.rsplit(" ", 1)[-1][:1]
+            paths = 2 if status in "RC" else 1
+            if status == "D":
+                deleted.add(tokens[position])
+            position += paths
+            continue
         added, removed, path = token.split("\t", 2)
         if path:
-            changes.append(FileChange(path, _int(added), _int(removed)))
+            changes.append(FileChange(path, _int(added), _int(removed), None, path in deleted))
         else:
             old, new = tokens[position], tokens[position + 1]
             position += 2
@@ -248,6 +268,7 @@ def _read_log(
     process = repo.git.log(
         "--reverse",
         "--no-merges",
+        "--raw",
         "--numstat",
         "-z",
         "-M",
@@ -285,7 +306,7 @@ def _read_log(
         coauthors = tuple(
             dict.fromkeys(i for i in (mapped.get(t) for t in trailers) if i is not None and i != author)
         )
-        changes = _parse_numstat(numstat)
+        changes = _parse_changes(numstat)
         added, removed = sum(c.added for c in changes), sum(c.removed for c in changes)
         commits.append((CommitRecord(sha, int(timestamp), author, coauthors, added, removed), changes))
     return commits
@@ -298,7 +319,8 @@ def _mailmap(repo: git.Repo, identities: list[str]) -> dict[str, Identity]:
     if not valid:
         return {}
     try:
-        output = repo.git.check_mailmap(*valid)
+        # In slices: one command line holds only so many arguments.
+        output = "\n".join(repo.git.check_mailmap(*valid[i : i + 200]) for i in range(0, len(valid), 200))
     except git.GitCommandError:
         return {t: i for t, i in parsed.items() if i is not None}
     result = {}
@@ -451,7 +473,7 @@ def _load_cache(path: Path) -> History | None:
                 if base == head:
                     commits.extend(_decode(identities, rows))
                     head = new_head
-    except (OSError, ValueError, TypeError, EOFError):
+    except Exception:  # any unreadable cache is a cache miss, never a failure
         return None
     return History(head, tuple(commits)) if head else None
 
@@ -517,11 +539,15 @@ def _load_facts(path: Path, head: str) -> dict[str, FileFacts] | None:
     """The facts snapshot, only if it was taken at `head` (the cache's last commit)."""
     try:
         version, facts_head, identities, rows = marshal.loads(path.read_bytes())
-    except (OSError, ValueError, TypeError, EOFError):
+        if version != CACHE_VERSION or facts_head != head:
+            return None
+        people = [Identity(name, email) for name, email in identities]
+        return _facts_from_rows(people, rows)
+    except Exception:  # any unreadable cache is a cache miss, never a failure
         return None
-    if version != CACHE_VERSION or facts_head != head:
-        return None
-    people = [Identity(name, email) for name, email in identities]
+
+
+def _facts_from_rows(people: list[Identity], rows: dict) -> dict[str, FileFacts]:
     return {
         p: FileFacts(
             created,

@@ -449,6 +449,17 @@ def serve_site(
             raise BuildFailed(str(error)) from None
 
 
+def site_pages(config_file: Path) -> set[str]:
+    """The Markdown pages MkDocs would publish (exclude_docs applied), under docs_dir."""
+    from mkdocs.structure.files import get_files
+
+    try:
+        config = load_config(str(config_file))
+    except MkDocsException as error:
+        raise BuildFailed(str(error)) from None
+    return {f.src_uri for f in get_files(config).documentation_pages()}
+
+
 def config_summary(config_file: Path) -> tuple[Path, Path, dict, str | None]:
     """docs_dir, site_dir, extra and theme language of a config, without building."""
     try:

@@ -103,6 +103,12 @@ class _Person:
     last: int | None = None
 
 
+def _span(history: History) -> tuple[str, str]:
+    """The first and last month of the history by date (a rebased commit keeps its old date)."""
+    stamps = [c.timestamp for c in history.commits]
+    return month(min(stamps)), month(max(stamps))
+
+
 def page_facts(history: History) -> dict[str, FileFacts]:
     """File facts keyed by path under content/ (the history's pathspec removed)."""
     start = f"{history.prefix}/" if history.prefix else ""
@@ -127,15 +133,13 @@ def compute(
     commits_by_month: dict[str, int] = defaultdict(int)
     counted: list[bool] = []
     for commit in history.commits:
-        is_counted = not resolver.is_bot(commit.author)
-        counted.append(is_counted)
-        if not is_counted:
+        people = [i for i in (commit.author, *commit.coauthors) if not resolver.is_bot(i)]
+        counted.append(bool(people))
+        if not people:
             continue
         commits_by_month[month(commit.timestamp)] += 1
         credited = set()
-        for identity in (commit.author, *commit.coauthors):
-            if resolver.is_bot(identity):
-                continue
+        for identity in people:
             handle = resolver.handle(identity)
             if handle is None:
                 unmatched.add(identity)
@@ -147,8 +151,9 @@ def compute(
             figures.commits += 1
             figures.lines_added += added
             figures.lines_removed += removed
-            figures.first = commit.timestamp if figures.first is None else figures.first
-            figures.last = commit.timestamp
+            when = commit.timestamp
+            figures.first = when if figures.first is None else min(figures.first, when)
+            figures.last = when if figures.last is None else max(figures.last, when)
             active[month(commit.timestamp)].add(handle)
 
     def contributors_of(facts: FileFacts) -> set[str]:
@@ -211,7 +216,7 @@ def compute(
     first_month: dict[str, str] = {h: month(p.first) for h, p in per_person.items() if p.first is not None}
     monthly: list[MonthFigures] = []
     if history.commits:
-        span = _months(month(history.commits[0].timestamp), month(max(c.timestamp for c in history.commits)))
+        span = _months(*_span(history))
         new_by_month: dict[str, int] = defaultdict(int)
         for first in first_month.values():
             new_by_month[first] += 1
@@ -262,7 +267,7 @@ class Insights:
     """What animators read on the dashboard: aggregates only, never a ranking of people."""
 
     now: str
-    top_decile_share: float
+    top_decile_share: float | None
     top_decile_people: int
     core_group: int
     by_site: tuple[Share, ...]
@@ -289,8 +294,6 @@ def insights(
     site_commits: dict[str, int] = defaultdict(int)
     site_people: dict[str, set[str]] = defaultdict(set)
     for commit in history.commits:
-        if resolver.is_bot(commit.author):
-            continue
         credited = {resolver.handle(i) for i in (commit.author, *commit.coauthors) if not resolver.is_bot(i)}
         credited.discard(None)
         sites = set()
@@ -306,8 +309,9 @@ def insights(
             site_commits[site] += 1
 
     counts = sorted(per_person.values(), reverse=True)
-    top = max(1, -(-len(counts) // 10)) if counts else 0
-    share = round(sum(counts[:top]) / sum(counts), 3) if counts else 0.0
+    # Below ten contributors the "top 10%" is one identifiable person: the share is not shown.
+    top = -(-len(counts) // 10) if len(counts) >= TOP_SHARE_MIN else 0
+    share = round(sum(counts[:top]) / sum(counts), 3) if top else None
     last_six = set(_months(_shift(now, -5), now)) if now else set()
     core = sum(1 for months in months_of.values() if len(months & last_six) >= 3)
 
@@ -318,7 +322,7 @@ def insights(
         monthly: dict[str, int] = defaultdict(int)
         for number in numbers:
             commit = history.commits[number]
-            if not resolver.is_bot(commit.author):
+            if any(not resolver.is_bot(i) for i in (commit.author, *commit.coauthors)):
                 monthly[month(commit.timestamp)] += 1
         shown = len(community.members.get(slug, ())) >= min_group
         by_group.append(GroupMonth(slug, shown, tuple(sorted(monthly.items())) if shown else ()))
@@ -328,12 +332,12 @@ def insights(
         facts = pages.get(note.path)
         if facts is None:
             continue
-        handles = {resolver.handle(i) for i in facts.identities} - {None}
+        handles = {resolver.handle(i) for i in facts.identities if not resolver.is_bot(i)} - {None}
         sites = {community.people[h].fields.site for h in handles if h in community.people} - {None}
         with_contributors += bool(handles)
         cross += len(sites) >= 2
 
-    span = tuple(_months(month(history.commits[0].timestamp), now)) if history.commits else ()
+    span = tuple(_months(*_span(history))) if history.commits else ()
     private = {h for h, p in community.people.items() if not p.fields.stats}
     return Insights(
         months=span,
@@ -346,14 +350,30 @@ def insights(
         top_decile_share=share,
         top_decile_people=top,
         core_group=core,
-        by_site=tuple(
-            Share(site, site_commits[site], len(site_people[site]))
-            for site in sorted(site_commits, key=lambda s: (-site_commits[s], s))
-        ),
+        by_site=_sites(site_commits, site_people, min_group),
         by_group=tuple(sorted(by_group, key=lambda g: g.slug)),
         cross_site_notes=cross,
         notes_with_contributors=with_contributors,
     )
+
+
+TOP_SHARE_MIN = 10
+OTHER_SITES = ""
+
+
+def _sites(commits: dict[str, int], people: dict[str, set[str]], min_group: int) -> tuple[Share, ...]:
+    """Sites with fewer than `min_group` contributors are pooled (label ""), so no row is one
+    person's activity."""
+    shown = [s for s in commits if len(people[s]) >= min_group]
+    pooled = [s for s in commits if s not in shown]
+    rows = [Share(s, commits[s], len(people[s])) for s in sorted(shown, key=lambda s: (-commits[s], s))]
+    if pooled:
+        rows.append(
+            Share(
+                OTHER_SITES, sum(commits[s] for s in pooled), len(set().union(*(people[s] for s in pooled)))
+            )
+        )
+    return tuple(rows)
 
 
 def _shift(month_text: str, months: int) -> str:

@@ -95,3 +95,98 @@ def test_missing_objects_are_named_not_a_traceback(make_community):
     result = rse(c, "build")
     assert result.exit_code == 2, result.output
     assert "missing objects" in result.output and "Traceback" not in result.output
+
+
+def _stats(c):
+    import json
+
+    result = rse(c, "build")
+    assert result.exit_code == 0, result.output
+    return json.loads((c.site / "stats.json").read_text())
+
+
+def test_dates_come_from_author_dates_whatever_the_log_order(make_community):
+    from tests.conftest import SMALL as files
+
+    c = make_community({**files, "content/notes/n.md": "---\ntitle: N\n---\nv1\n"})
+    c.write("content/notes/n.md", "---\ntitle: N\n---\nv2\n")
+    c.commit("Edit", author="Ada Lovelace <ada@acme.example>", date="2026-03-05T10:00:00+00:00")
+    # A rebased commit: listed last, authored first.
+    c.write("content/notes/n.md", "---\ntitle: N\n---\nv3\n")
+    c.commit("Rebased", author="Grace Hopper <grace@acme.example>", date="2025-12-10T10:00:00+00:00")
+    stats = _stats(c)
+    page = stats["pages"]["notes/n.md"]
+    assert page["created"] <= page["updated"]
+    assert page["created"] == "2025-12-10" and page["updated"] == "2026-03-05"
+    assert stats["community"]["monthly"][0]["month"] == "2025-12"
+    grace = stats["people"]["grace-hopper"]
+    assert grace["first_contribution"] <= grace["last_contribution"]
+    cached = (c.site / "stats.json").read_bytes()
+    shutil.rmtree(c.root / ".rse-cache")
+    _stats(c)
+    assert (c.site / "stats.json").read_bytes() == cached
+
+
+def test_a_file_deleted_then_recreated_starts_a_new_history(make_community):
+    c = make_community()
+    c.write("content/notes/old.md", "---\ntitle: Old\n---\nold\n")
+    c.commit("Old note", author="Ada Lovelace <ada@acme.example>", date="2026-01-01T10:00:00+00:00")
+    (c.root / "content/notes/old.md").unlink()
+    c.commit("Remove it", author="Ada Lovelace <ada@acme.example>", date="2026-02-01T10:00:00+00:00")
+    c.write("content/notes/old.md", "---\ntitle: New at the same path\n---\nnew\n")
+    c.commit("A new note", author="Grace Hopper <grace@acme.example>", date="2026-03-01T10:00:00+00:00")
+    stats = _stats(c)
+    assert stats["pages"]["notes/old.md"] == {
+        "created": "2026-03-01",
+        "updated": "2026-03-01",
+        "revisions": 1,
+        "contributors": ["grace-hopper"],
+    }
+    assert "grace-hopper" in c.page("notes/old/index.html").split("rse-byline__authors")[1][:400]
+
+
+def test_a_bot_commit_with_a_human_co_author_counts_for_the_human(make_community):
+    from tests.conftest import MKDOCS_YML
+
+    c = make_community(mkdocs_yml=MKDOCS_YML + "extra:\n  rse:\n    bots: ['*@bots.example']\n")
+    c.write("content/notes/b.md", "---\ntitle: B\nauthors: [ada-lovelace]\n---\nx\n")
+    c.commit(
+        "Bot with help\n\nCo-authored-by: Grace Hopper <grace@acme.example>",
+        author="Bot <ci@bots.example>",
+        date="2026-02-01T10:00:00+00:00",
+    )
+    stats = _stats(c)
+    assert stats["people"]["grace-hopper"]["commits"] == 1
+    assert stats["community"]["commits"] == 2
+    assert stats["pages"]["notes/b.md"]["contributors"] == ["grace-hopper"]
+
+
+def test_a_cache_with_inconsistent_data_is_a_miss(make_community):
+    import marshal
+
+    from rse_build.history import CACHE_VERSION
+
+    c = make_community()
+    read_history(c.root, c.root / "content")
+    facts = next((c.root / ".rse-cache").glob("*.facts"))
+    _version, head, _identities, rows = marshal.loads(facts.read_bytes())
+    facts.write_bytes(marshal.dumps((CACHE_VERSION, head, (), rows)))
+    assert read_history(c.root, c.root / "content").scanned == 1
+    for cache in (c.root / ".rse-cache").glob("*.bin"):
+        cache.write_bytes(marshal.dumps(CACHE_VERSION) + marshal.dumps(("", head, (), [[1, 2]])))
+    assert read_history(c.root, c.root / "content").scanned == 1
+
+
+def test_rse_stats_lists_only_pages_mkdocs_publishes(make_community):
+    import json
+
+    from tests.conftest import MKDOCS_YML, SMALL
+
+    c = make_community(
+        {**SMALL, "content/private/secret.md": "# Secret\n"},
+        mkdocs_yml=MKDOCS_YML + "exclude_docs: |\n  private/\n",
+    )
+    result = rse(c, "stats", "--json")
+    assert result.exit_code == 0, result.output
+    pages = json.loads(result.stdout)["pages"]
+    assert "private/secret.md" not in pages and "notes/welcome-note.md" in pages

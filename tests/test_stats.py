@@ -224,8 +224,8 @@ def test_insights_core_group_and_top_decile(history):
     insights = enriched.insights(min_group=3)
     # Ada (Jan, Mar), Grace (Jan, Feb, Mar), Nico (Mar): Grace alone is active 3 of 6 months.
     assert insights.core_group == 1
-    assert insights.top_decile_people == 1
-    assert insights.top_decile_share == round(3 / 7, 3)
+    # Three contributors: the "top 10%" would be one identifiable person, so it is not shown.
+    assert insights.top_decile_people == 0 and insights.top_decile_share is None
     assert insights.months == ("2026-01", "2026-02", "2026-03")
     assert "nico" not in insights.person_monthly
     small = enriched.insights(min_group=4)
@@ -234,10 +234,11 @@ def test_insights_core_group_and_top_decile(history):
 
 def test_rse_stats_prints_the_same_figures(history):
     c, stats = history
+    assert "notes/second.md" in stats["pages"]
     as_json = rse(c, "stats", "--json")
     assert as_json.exit_code == 0, as_json.output
     assert json.loads(as_json.stdout) == stats
     table = rse(c, "stats")
     assert table.exit_code == 0
-    assert "2026-03" in table.stdout and "core group" in table.stdout
+    assert "2026-03" in table.stdout and "Core group" in table.stdout
     assert "ada" not in table.stdout  # aggregates only: no individual figures in the terminal

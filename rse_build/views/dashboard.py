@@ -37,9 +37,13 @@ def dashboard(refs: Refs, stats: Stats, insights: Insights, min_group: int) -> D
         bar_chart(t.active_contributors, [(m.month, m.active_contributors) for m in monthly]),
         bar_chart(t.new_contributors, [(m.month, m.new_contributors) for m in monthly]),
         bar_chart(t.notes_created, [(m.month, m.notes_created) for m in monthly]),
-        bar_chart(t.commits, [(m.month, m.commits) for m in monthly]),
+        bar_chart(t.commits_per_month, [(m.month, m.commits) for m in monthly]),
     )
-    share = f"{insights.top_decile_share * 100:.0f} %"
+    share = (
+        t("share_of", share=f"{insights.top_decile_share * 100:.0f}", n=insights.top_decile_people)
+        if insights.top_decile_share is not None
+        else t("too_few_to_show", n=10)
+    )
     cross = (
         f"{insights.cross_site_notes} / {insights.notes_with_contributors}"
         if insights.notes_with_contributors
@@ -72,11 +76,13 @@ def dashboard(refs: Refs, stats: Stats, insights: Insights, min_group: int) -> D
         ),
         charts=charts,
         health=(
-            Fact(t("top_decile", n=insights.top_decile_people), share),
+            Fact(t.top_decile, share),
             Fact(t.core_group, str(insights.core_group)),
             Fact(t.cross_site, cross),
         ),
-        sites=tuple((s.label, s.commits, s.contributors) for s in insights.by_site),
+        sites=tuple(
+            (s.label or t("other_sites", n=min_group), s.commits, s.contributors) for s in insights.by_site
+        ),
         groups=tuple(sorted(groups, key=lambda g: (-g.commits, g.title.casefold()))),
         json_url="stats.json",
     )
