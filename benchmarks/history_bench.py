@@ -53,6 +53,7 @@ def history_figures(args: argparse.Namespace, root: Path) -> None:
             "--reverse",
             "--no-merges",
             "--numstat",
+            "--summary",
             "-z",
             "-M",
             "--format=%H%x1f%at%x1f%aN%x1f%aE%x1f%(trailers:key=Co-authored-by,valueonly)",

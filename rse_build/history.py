@@ -210,9 +210,18 @@ def _int(value: str) -> int:
     return int(value) if value.isdigit() else 0
 
 
+def _unquote(path: str) -> str:
+    """git C-quotes unusual paths in --summary lines ("a\\tb.md"); numstat -z never does."""
+    if len(path) > 1 and path[0] == path[-1] == '"':
+        raw = path[1:-1].encode("latin-1", "backslashreplace").decode("unicode_escape")
+        return raw.encode("latin-1", "replace").decode("utf-8", "replace")
+    return path
+
+
 def _parse_changes(text: str) -> tuple[FileChange, ...]:
-    """`--raw --numstat -z` output: raw entries (':… D\0path') say which files were deleted,
-    numstat entries ('added\tremoved\tpath', or '…\t\0old\0new' for a rename) the lines."""
+    """`--numstat --summary -z` output: numstat entries ('added\\tremoved\\tpath', or
+    '…\\t\\0old\\0new' for a rename) give the lines, summary lines (' delete mode 100644 path')
+    the deletions."""
     tokens = text.split("\0")
     deleted: set[str] = set()
     changes = []
@@ -222,20 +231,20 @@ def _parse_changes(text: str) -> tuple[FileChange, ...]:
         position += 1
         if not token:
             continue
-        if token.startswith(":"):
-            status = token.rsplit(" ", 1)[-1][:1]
-            paths = 2 if status in "RC" else 1
-            if status == "D":
-                deleted.add(tokens[position])
-            position += paths
+        if token.startswith(" "):
+            for line in token.split("\n"):
+                if line.startswith(" delete mode "):
+                    deleted.add(_unquote(line.split(" ", 4)[4]))
             continue
         added, removed, path = token.split("\t", 2)
         if path:
-            changes.append(FileChange(path, _int(added), _int(removed), None, path in deleted))
+            changes.append(FileChange(path, _int(added), _int(removed)))
         else:
             old, new = tokens[position], tokens[position + 1]
             position += 2
             changes.append(FileChange(new, _int(added), _int(removed), old))
+    if deleted:
+        changes = [c._replace(deleted=True) if c.path in deleted and not c.old_path else c for c in changes]
     return tuple(changes)
 
 
@@ -265,11 +274,11 @@ def _read_log(
     repo: git.Repo, revisions: list[str], pathspec: str, progress: Progress | None = None
 ) -> list[tuple[CommitRecord, tuple[FileChange, ...]]]:
     """One streamed `git log` over `pathspec`, oldest first."""
-    process = repo.git.log(
+    process = repo.git(c="core.quotePath=false").log(
         "--reverse",
         "--no-merges",
-        "--raw",
         "--numstat",
+        "--summary",
         "-z",
         "-M",
         _FORMAT,

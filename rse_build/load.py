@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import unicodedata
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -143,10 +144,9 @@ def _parse(path: Path, shown: str, problems: list[Problem]) -> Parsed | None:
 def _check_id(name: str, shown: str, what: str, problems: list[Problem]) -> bool:
     if ID_PATTERN.match(name):
         return True
+    folded = unicodedata.normalize("NFKD", name.lower()).encode("ascii", "ignore").decode()
     suggestion = "-".join(
-        part
-        for part in "".join(c if c.isascii() and c.isalnum() else "-" for c in name.lower()).split("-")
-        if part
+        part for part in "".join(c if c.isalnum() else "-" for c in folded).split("-") if part
     )
     hint = f"; rename it '{suggestion}'" if suggestion else ""
     problems.append(

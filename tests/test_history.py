@@ -190,3 +190,29 @@ def test_rse_stats_lists_only_pages_mkdocs_publishes(make_community):
     assert result.exit_code == 0, result.output
     pages = json.loads(result.stdout)["pages"]
     assert "private/secret.md" not in pages and "notes/welcome-note.md" in pages
+
+
+def test_summary_paths_are_read_verbatim_or_unquoted():
+    from rse_build.history import _parse_changes
+
+    text = (
+        "1\t0\tcontent/notes/réunions/old.md\0"
+        "0\t3\tcontent/notes/a\tb.md\0"
+        ' delete mode 100644 content/notes/réunions/old.md\n delete mode 100644 "content/notes/a\\tb.md"\n'
+    )
+    changes = _parse_changes(text)
+    assert [(c.path, c.deleted) for c in changes] == [
+        ("content/notes/réunions/old.md", True),
+        ("content/notes/a\tb.md", True),
+    ]
+
+
+def test_deleting_a_note_with_an_accented_name(make_community):
+    c = make_community()
+    c.write("content/notes/réunions/old.md", "---\ntitle: Données\n---\nv1\n")
+    c.commit("Add", date="2026-01-01T10:00:00+00:00")
+    (c.root / "content/notes/réunions/old.md").unlink()
+    c.commit("Remove", date="2026-02-01T10:00:00+00:00")
+    c.write("content/notes/réunions/old.md", "---\ntitle: Données\n---\nv2\n")
+    c.commit("Again", author="Grace Hopper <grace@acme.example>", date="2026-03-01T10:00:00+00:00")
+    assert _stats(c)["pages"]["notes/réunions/old.md"]["created"] == "2026-03-01"
