@@ -38,6 +38,7 @@ from rse_build.redact import Redactor
 from rse_build.settings import Settings
 from rse_build.stats import Insights, Stats
 from rse_build.views.avatar import initials_svg
+from rse_build.views.backlinks import Backlinks, backlinks
 from rse_build.views.dashboard import dashboard
 from rse_build.views.directory import people_directory
 from rse_build.views.group import group_view, groups_directory
@@ -45,6 +46,7 @@ from rse_build.views.home import home_view
 from rse_build.views.note import byline
 from rse_build.views.profile import profile_view
 from rse_build.views.refs import Refs
+from rse_build.views.skills import skill_page, skills_index
 from rse_build.views.tags import tag_page, tags_index
 from rse_build.views.urls import Urls
 
@@ -130,6 +132,7 @@ class BuildState:
     roles: dict[str, Role] = field(default_factory=dict)
     stats: Stats | None = None
     insights: Insights | None = None
+    links: Backlinks | None = None
 
 
 def _state(config: MkDocsConfig) -> BuildState:
@@ -185,6 +188,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             {translator.home: "index.md"},
             {translator.people: "people/index.md"},
             {translator.groups: "groups/index.md"},
+            {translator.skills: "skills/index.md"},
             {translator.tags: "tags/index.md"},
             {translator.statistics: "stats/index.md"},
         ]
@@ -215,6 +219,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     roles["groups/index.md"] = Role("groups")
     roles["tags/index.md"] = Role("tags")
     roles["stats/index.md"] = Role("stats")
+    roles["skills/index.md"] = Role("skills")
+    for slug in community.skill_names:
+        roles[f"skills/{slug}.md"] = Role("skill", slug)
     for slug in community.tag_names:
         roles[f"tags/{slug}.md"] = Role("tag", slug)
     for handle in community.people:
@@ -230,12 +237,15 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         "groups": t.groups,
         "tags": t.tags,
         "stats": t.statistics,
+        "skills": t.skills,
     }
     for src_uri, role in sorted(roles.items()):
         if files.get_file_from_path(src_uri) is None:
-            title = titles.get(role.kind) or community.tag_names.get(role.id, role.id)
+            names = community.skill_names if role.kind == "skill" else community.tag_names
+            title = titles.get(role.kind) or names.get(role.id, role.id)
             files.append(File.generated(config, src_uri, content=_front_matter(title)))
     markdown_pages = {f.src_uri for f in files.documentation_pages()}
+    state.links = backlinks(community)
     state.stats = state.enriched.stats(markdown_pages)
     state.insights = state.enriched.insights(state.settings.privacy.min_group)
     if state.stats is not None:
@@ -336,12 +346,16 @@ def _view(state: BuildState, role: Role) -> Any:
     match role.kind:
         case "person":
             monthly = state.insights.person_monthly.get(role.id, ()) if state.insights else ()
-            return profile_view(refs, role.id, stats.people.get(role.id) if stats else None, monthly)
+            mentioned = state.links.mentioned_in.get(role.id, ()) if state.links else ()
+            return profile_view(
+                refs, role.id, stats.people.get(role.id) if stats else None, monthly, mentioned
+            )
         case "group":
             return group_view(refs, role.id, stats.groups.get(role.id) if stats else None)
         case "note":
             path = state.community.notes[role.id].path
-            return byline(refs, role.id, stats.pages.get(path) if stats else None)
+            referenced = state.links.referenced_by.get(role.id, ()) if state.links else ()
+            return byline(refs, role.id, stats.pages.get(path) if stats else None, referenced)
         case "people":
             return people_directory(refs)
         case "groups":
@@ -352,6 +366,10 @@ def _view(state: BuildState, role: Role) -> Any:
             return tag_page(refs, role.id)
         case "home":
             return home_view(refs)
+        case "skills":
+            return skills_index(refs)
+        case "skill":
+            return skill_page(refs, role.id)
         case "stats":
             if stats is None or state.insights is None:
                 return None

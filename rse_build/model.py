@@ -288,6 +288,8 @@ class Community:
     groups_by_tag: dict[str, tuple[str, ...]]
     tag_names: dict[str, str]
     note_ids: dict[str, tuple[str, ...]]
+    people_by_skill: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    skill_names: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def build(cls, people: list[Person], groups: list[Group], notes: list[Note]) -> Community:
@@ -328,6 +330,12 @@ class Community:
             for tag in group.fields.tags:
                 groups_by_tag[tag_slug(tag)].append(group.slug)
                 spellings[tag_slug(tag)].add(tag)
+        people_by_skill: dict[str, list[str]] = defaultdict(list)
+        skill_spellings: dict[str, set[str]] = defaultdict(set)
+        for person in by_handle.values():
+            for skill in person.fields.skills:
+                people_by_skill[tag_slug(skill)].append(person.handle)
+                skill_spellings[tag_slug(skill)].add(skill)
 
         return cls(
             people=by_handle,
@@ -342,6 +350,8 @@ class Community:
             groups_by_tag={t: _sorted_unique(v) for t, v in sorted(groups_by_tag.items())},
             tag_names={slug: min(names) for slug, names in sorted(spellings.items())},
             note_ids={i: tuple(v) for i, v in sorted(note_ids.items())},
+            people_by_skill={k: _sorted_unique(v) for k, v in sorted(people_by_skill.items())},
+            skill_names={slug: min(names) for slug, names in sorted(skill_spellings.items())},
         )
 
     def authors_of(self, note: Note) -> tuple[Person, ...]:

@@ -257,3 +257,27 @@ def test_front_matter_never_becomes_markup_and_addresses_never_leak(make_communi
     assert "(e-mail hidden)" in community.page("people/eve/index.html")
     tags = hrefs(community.site, "tags/index.html")
     assert {"tags/c-plus-plus/index.html", "tags/c-sharp/index.html", "tags/c/index.html"} <= tags
+
+
+def test_skills_directory_and_who_knows_what(built):
+    index = hrefs(built.site, "skills/index.html")
+    assert {"skills/kafka/index.html", "skills/python/index.html", "skills/cobol/index.html"} <= index
+    kafka = hrefs(built.site, "skills/kafka/index.html")
+    assert "people/ada-lovelace/index.html" in kafka
+    assert "people/grace-hopper/index.html" not in kafka
+    assert "groups/data-platform/kafka-tuning/index.html" in kafka  # a note tagged kafka
+    assert "skills/kafka/index.html" in hrefs(built.site, "people/ada-lovelace/index.html")
+
+
+def test_backlinks_and_mentions(built):
+    welcome = built.page("notes/welcome-note/index.html")
+    assert "Referenced by" in welcome
+    assert "groups/data-platform/kafka-tuning/index.html" in hrefs(
+        built.site, "notes/welcome-note/index.html"
+    )
+    grace = built.page("people/grace-hopper/index.html")
+    assert "Mentioned in" in grace
+    assert "groups/data-platform/kafka-tuning/index.html" in hrefs(
+        built.site, "people/grace-hopper/index.html"
+    )
+    assert "Mentioned in" not in built.page("people/pat-partner/index.html")

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from rse_build.model import Status
 from rse_build.stats import PageFigures
-from rse_build.views.refs import Fact, GroupRef, PersonRef, Refs, TagRef
+from rse_build.views.refs import Fact, GroupRef, NoteRef, PersonRef, Refs, TagRef
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,9 +23,12 @@ class Byline:
     supporters: tuple[PersonRef, ...]
     updated_label: str
     contributors: tuple[PersonRef, ...]
+    referenced_by: tuple[NoteRef, ...]
 
 
-def byline(refs: Refs, key: str, page: PageFigures | None = None) -> Byline:
+def byline(
+    refs: Refs, key: str, page: PageFigures | None = None, referenced_by: tuple[str, ...] = ()
+) -> Byline:
     """`page` holds what git says of the note (None when built without history)."""
     note = refs.community.notes[key]
     f = note.fields
@@ -49,6 +52,7 @@ def byline(refs: Refs, key: str, page: PageFigures | None = None) -> Byline:
         supporters=refs.people(f.supporters),
         updated_label=_updated(refs, f.date, page),
         contributors=refs.people([h for h in (page.contributors if page else ()) if h not in f.authors]),
+        referenced_by=refs.notes(referenced_by),
     )
 
 

@@ -7,9 +7,11 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from rse_build.model import tag_slug
 from rse_build.stats import PersonFigures
 from rse_build.views.charts import sparkline
 from rse_build.views.refs import Fact, GroupRef, NoteRef, PersonRef, Refs
+from rse_build.views.skills import SkillRef, skill_ref
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,7 +24,7 @@ class Link:
 class ProfileView:
     person: PersonRef
     facts: tuple[Fact, ...]
-    skills: tuple[str, ...]
+    skills: tuple[SkillRef, ...]
     interests: tuple[str, ...]
     languages: tuple[str, ...]
     links: tuple[Link, ...]
@@ -30,6 +32,7 @@ class ProfileView:
     notes: tuple[NoteRef, ...]
     contributions: tuple[Fact, ...]
     activity: Markup
+    mentioned_in: tuple[NoteRef, ...]
 
 
 def _safe_links(links: dict[str, str]) -> tuple[Link, ...]:
@@ -59,7 +62,11 @@ def _contributions(refs: Refs, figures: PersonFigures | None) -> tuple[Fact, ...
 
 
 def profile_view(
-    refs: Refs, handle: str, figures: PersonFigures | None = None, monthly: tuple[int, ...] = ()
+    refs: Refs,
+    handle: str,
+    figures: PersonFigures | None = None,
+    monthly: tuple[int, ...] = (),
+    mentioned_in: tuple[str, ...] = (),
 ) -> ProfileView:
     person = refs.community.people[handle]
     f = person.fields
@@ -74,12 +81,13 @@ def profile_view(
     return ProfileView(
         person=refs.person(handle),
         facts=tuple(fact for fact in facts if fact),
-        skills=f.skills,
+        skills=tuple(skill_ref(refs, tag_slug(skill)) for skill in dict.fromkeys(f.skills)),
         interests=f.interests,
         languages=f.languages,
         links=_safe_links(f.links),
         groups=refs.groups(refs.community.groups_of.get(handle, ())),
         notes=refs.notes(refs.community.notes_by.get(handle, ())),
         contributions=_contributions(refs, figures),
+        mentioned_in=refs.notes(mentioned_in),
         activity=sparkline(monthly, refs.t.monthly_activity) if figures and figures.commits else Markup(""),
     )

@@ -33,6 +33,12 @@ class Urls:
     def tag(self, tag: str) -> str:
         return self.page(f"tags/{tag_slug(tag)}.md")
 
+    def skill(self, slug: str) -> str:
+        return self.page(f"skills/{slug}.md")
+
+    def skills(self) -> str:
+        return self.page("skills/index.md")
+
     def people(self) -> str:
         return self.page("people/index.md")
 

@@ -1,0 +1,35 @@
+"""Who mentions whom, and which notes reference which: computed once from every note body."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from rse_build.links import RefKind, find_references
+from rse_build.model import Community
+
+
+@dataclass(frozen=True, slots=True)
+class Backlinks:
+    """`mentioned_in[handle]` and `referenced_by[note key]`: keys of the notes that do it."""
+
+    mentioned_in: dict[str, tuple[str, ...]]
+    referenced_by: dict[str, tuple[str, ...]]
+
+
+def backlinks(community: Community) -> Backlinks:
+    mentioned: dict[str, set[str]] = defaultdict(set)
+    referenced: dict[str, set[str]] = defaultdict(set)
+    for note in community.notes.values():
+        for ref in find_references(note.body):
+            if ref.kind is RefKind.MENTION:
+                if ref.target in community.people:
+                    mentioned[ref.target].add(note.key)
+            else:
+                target = community.find_note(ref.target)
+                if target is not None and target.key != note.key:
+                    referenced[target.key].add(note.key)
+    return Backlinks(
+        mentioned_in={h: tuple(sorted(keys)) for h, keys in sorted(mentioned.items())},
+        referenced_by={k: tuple(sorted(keys)) for k, keys in sorted(referenced.items())},
+    )
