@@ -129,6 +129,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "fr": "Ce site a été construit sans l'historique git : pas de statistiques.",
     },
     "figures": {"en": "Figures", "fr": "Chiffres"},
+    "events": {"en": "Events", "fr": "Événements"},
+    "feed": {"en": "Atom feed", "fr": "Flux Atom"},
     "mentioned_in": {"en": "Mentioned in", "fr": "Mentionné·e dans"},
     "referenced_by": {"en": "Referenced by", "fr": "Cité dans"},
     "who_knows": {"en": "Who knows", "fr": "Qui connaît"},

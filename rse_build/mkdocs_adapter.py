@@ -7,6 +7,7 @@ every event, so `mkdocs serve` starts each rebuild from scratch.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import logging
 import os
@@ -41,6 +42,7 @@ from rse_build.views.avatar import initials_svg
 from rse_build.views.backlinks import Backlinks, backlinks
 from rse_build.views.dashboard import dashboard
 from rse_build.views.directory import people_directory
+from rse_build.views.feeds import atom_xml, calendar_ics, feed
 from rse_build.views.group import group_view, groups_directory
 from rse_build.views.home import home_view
 from rse_build.views.note import byline
@@ -119,6 +121,7 @@ class PageContext:
 
     view: Any
     t: Translator
+    feeds: tuple[str, ...] = ()
 
 
 @dataclass(slots=True)
@@ -251,6 +254,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     if state.stats is not None:
         stats_json = json.dumps(state.stats.to_json(), indent=2, ensure_ascii=False, sort_keys=False)
         files.append(File.generated(config, "stats.json", content=stats_json + "\n"))
+    _add_feeds(files, config, state)
     for handle, person in community.people.items():
         if state.refs.avatar(handle) == f"avatars/{handle}.svg":
             files.append(
@@ -269,6 +273,37 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if file is not None and src_uri not in in_nav:
             file.inclusion = InclusionLevel.NOT_IN_NAV
     return files
+
+
+def _add_feeds(files: Files, config: MkDocsConfig, state: BuildState) -> None:
+    """feed.xml, groups/<slug>/feed.xml and events.ics, as files of the site."""
+    refs, community, t = state.refs, state.community, state.refs.t
+    pages = state.stats.pages if state.stats else {}
+    site_url = config.site_url or ""
+    name = state.settings.name or config.site_name
+    main = feed(refs, pages, tuple(community.notes), name, "", "feed.xml", "urn:rse:feed")
+    redact = state.redact
+    files.append(File.generated(config, "feed.xml", content=redact(atom_xml(main, site_url))))
+    for slug, group in community.groups.items():
+        group_feed = feed(
+            refs,
+            pages,
+            community.notes_of_group.get(slug, ()),
+            f"{group.title} · {name}",
+            refs.urls.group(slug),
+            f"groups/{slug}/feed.xml",
+            f"urn:rse:feed:group:{slug}",
+        )
+        files.append(
+            File.generated(config, f"groups/{slug}/feed.xml", content=redact(atom_xml(group_feed, site_url)))
+        )
+    head = head_commit(Path(config.config_file_path).parent) if config.config_file_path else None
+    stamp = dt.datetime.fromtimestamp(head.timestamp if head else 0, dt.UTC)
+    files.append(
+        File.generated(
+            config, "events.ics", content=redact(calendar_ics(refs, stamp, site_url, f"{name} · {t.events}"))
+        )
+    )
 
 
 def _markdown_label(text: str) -> str:
@@ -381,7 +416,10 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Any) -
     state = _state(config)
     role = state.roles.get(page.file.src_uri)
     if role is not None:
-        context["rse"] = PageContext(view=_view(state, role), t=state.refs.t)
+        feeds = ["feed.xml"]
+        if role.kind == "group":
+            feeds.append(f"groups/{role.id}/feed.xml")
+        context["rse"] = PageContext(view=_view(state, role), t=state.refs.t, feeds=tuple(feeds))
     return context
 
 

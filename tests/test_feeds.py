@@ -1,0 +1,68 @@
+"""Atom feeds and the events calendar, read back by feedparser and icalendar."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import feedparser
+import icalendar
+
+from tests.conftest import SMALL
+from tests.test_build import rse
+
+EVENT = """\
+---
+title: Data office hours
+type: event
+authors: [ada-lovelace]
+date: 2026-11-01
+start: 2026-12-10T14:00
+end: 2026-12-10T15:30
+place: Lyon, Salle Confluence
+summary: Bring your schema.
+groups: [data-platform]
+---
+Come along.
+"""
+
+
+def test_site_and_group_feeds_parse_and_list_notes(make_community):
+    community = make_community({**SMALL, "content/notes/office-hours.md": EVENT})
+    assert rse(community, "build").exit_code == 0
+    site = feedparser.parse((community.site / "feed.xml").read_bytes())
+    assert not site.bozo, site.bozo_exception
+    titles = [e.title for e in site.entries]
+    assert set(titles) == {"Tuning Kafka consumers", "Welcome note", "Data office hours"}
+    assert "Secret draft" not in titles
+    kafka = next(e for e in site.entries if e.title == "Tuning Kafka consumers")
+    assert kafka.link.endswith("groups/data-platform/kafka-tuning/")
+    assert kafka.published.startswith("2026-10-01")
+    group = feedparser.parse((community.site / "groups/data-platform/feed.xml").read_bytes())
+    assert not group.bozo
+    assert {e.title for e in group.entries} == {"Tuning Kafka consumers", "Data office hours"}
+    assert 'type="application/atom+xml" href="feed.xml"' in community.page("index.html")
+    group_page = community.page("groups/data-platform/index.html")
+    assert 'type="application/atom+xml" href="feed.xml"' in group_page  # the group's own feed
+    assert 'type="application/atom+xml" href="../../feed.xml"' in group_page
+
+
+def test_events_calendar_parses(make_community):
+    community = make_community({**SMALL, "content/notes/office-hours.md": EVENT})
+    assert rse(community, "build").exit_code == 0
+    calendar = icalendar.Calendar.from_ical((community.site / "events.ics").read_bytes())
+    events = list(calendar.walk("VEVENT"))
+    assert len(events) == 1
+    event = events[0]
+    assert str(event["summary"]) == "Data office hours"
+    assert event.decoded("dtstart") == dt.datetime(2026, 12, 10, 14, 0)
+    assert str(event["location"]) == "Lyon, Salle Confluence"
+    head = community.repo.head.commit.committed_datetime.astimezone(dt.UTC)
+    assert event.decoded("dtstamp") == head
+
+
+def test_feeds_are_the_same_for_the_same_commit(make_community):
+    community = make_community({**SMALL, "content/notes/office-hours.md": EVENT})
+    assert rse(community, "build", "--site-dir", "a").exit_code == 0
+    assert rse(community, "build", "--site-dir", "b").exit_code == 0
+    for name in ("feed.xml", "events.ics", "groups/data-platform/feed.xml"):
+        assert (community.root / "a" / name).read_bytes() == (community.root / "b" / name).read_bytes()
