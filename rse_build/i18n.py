@@ -130,6 +130,25 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "figures": {"en": "Figures", "fr": "Chiffres"},
     "events": {"en": "Events", "fr": "Événements"},
+    "ideas": {"en": "Ideas", "fr": "Idées"},
+    "questions": {"en": "Questions", "fr": "Questions"},
+    "upcoming": {"en": "Upcoming", "fr": "À venir"},
+    "past": {"en": "Past", "fr": "Passés"},
+    "add_calendar": {
+        "en": "Add every event to your calendar (iCalendar)",
+        "fr": "Ajouter tous les événements à votre agenda (iCalendar)",
+    },
+    "open_questions": {"en": "Waiting for an answer", "fr": "En attente de réponse"},
+    "answered_questions": {"en": "Answered", "fr": "Répondues"},
+    "ideas_lead": {
+        "en": "Support an idea by adding your handle to its supporters in a merge request.",
+        "fr": "Soutenez une idée en ajoutant votre identifiant à ses soutiens dans une demande de fusion.",
+    },
+    "questions_lead": {
+        "en": "Answer a question by adding an “## Answer” section to it in a merge request.",
+        "fr": "Répondez à une question en lui ajoutant une section « ## Réponse » "
+        "dans une demande de fusion.",
+    },
     "feed": {"en": "Atom feed", "fr": "Flux Atom"},
     "mentioned_in": {"en": "Mentioned in", "fr": "Mentionné·e dans"},
     "referenced_by": {"en": "Referenced by", "fr": "Cité dans"},

@@ -38,6 +38,7 @@ from rse_build.model import Community, Note
 from rse_build.redact import Redactor
 from rse_build.settings import Settings
 from rse_build.stats import Insights, Stats
+from rse_build.views.agenda import events_view, ideas_view, questions_view
 from rse_build.views.avatar import initials_svg
 from rse_build.views.backlinks import Backlinks, backlinks
 from rse_build.views.dashboard import dashboard
@@ -136,6 +137,7 @@ class BuildState:
     stats: Stats | None = None
     insights: Insights | None = None
     links: Backlinks | None = None
+    today: dt.date | None = None
 
 
 def _state(config: MkDocsConfig) -> BuildState:
@@ -192,6 +194,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             {translator.people: "people/index.md"},
             {translator.groups: "groups/index.md"},
             {translator.skills: "skills/index.md"},
+            {translator.ideas: "ideas/index.md"},
+            {translator.events: "events/index.md"},
+            {translator.questions: "questions/index.md"},
             {translator.tags: "tags/index.md"},
             {translator.statistics: "stats/index.md"},
         ]
@@ -223,6 +228,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     roles["tags/index.md"] = Role("tags")
     roles["stats/index.md"] = Role("stats")
     roles["skills/index.md"] = Role("skills")
+    roles["ideas/index.md"] = Role("ideas")
+    roles["events/index.md"] = Role("events")
+    roles["questions/index.md"] = Role("questions")
     for slug in community.skill_names:
         roles[f"skills/{slug}.md"] = Role("skill", slug)
     for slug in community.tag_names:
@@ -241,6 +249,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         "tags": t.tags,
         "stats": t.statistics,
         "skills": t.skills,
+        "ideas": t.ideas,
+        "events": t.events,
+        "questions": t.questions,
     }
     for src_uri, role in sorted(roles.items()):
         if files.get_file_from_path(src_uri) is None:
@@ -299,6 +310,7 @@ def _add_feeds(files: Files, config: MkDocsConfig, state: BuildState) -> None:
         )
     head = head_commit(Path(config.config_file_path).parent) if config.config_file_path else None
     stamp = dt.datetime.fromtimestamp(head.timestamp if head else 0, dt.UTC)
+    state.today = stamp.date() if head else None
     files.append(
         File.generated(
             config, "events.ics", content=redact(calendar_ics(refs, stamp, site_url, f"{name} · {t.events}"))
@@ -403,6 +415,12 @@ def _view(state: BuildState, role: Role) -> Any:
             return home_view(refs)
         case "skills":
             return skills_index(refs)
+        case "ideas":
+            return ideas_view(refs)
+        case "events":
+            return events_view(refs, state.today)
+        case "questions":
+            return questions_view(refs)
         case "skill":
             return skill_page(refs, role.id)
         case "stats":

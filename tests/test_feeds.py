@@ -66,3 +66,37 @@ def test_feeds_are_the_same_for_the_same_commit(make_community):
     assert rse(community, "build", "--site-dir", "b").exit_code == 0
     for name in ("feed.xml", "events.ics", "groups/data-platform/feed.xml"):
         assert (community.root / "a" / name).read_bytes() == (community.root / "b" / name).read_bytes()
+
+
+PAST_EVENT = EVENT.replace("Data office hours", "Kick-off").replace("2026-12-10", "2025-12-10")
+IDEAS = {
+    "content/notes/idea-a.md": "---\ntitle: Idea A\ntype: idea\nstate: accepted\n"
+    "supporters: [grace-hopper]\n---\n",
+    "content/notes/idea-b.md": "---\ntitle: Idea B\ntype: idea\n"
+    "supporters: [ada-lovelace, grace-hopper]\n---\n",
+    "content/notes/idea-c.md": "---\ntitle: Idea C\ntype: idea\n---\n",
+    "content/notes/q-open.md": "---\ntitle: Open question\ntype: question\n---\nHow?\n",
+    "content/notes/q-done.md": "---\ntitle: Answered question\ntype: question\n---\n"
+    "Why?\n\n## Answer\n\nBecause.\n",
+}
+
+
+def test_ideas_events_and_questions_pages(make_community):
+    files = {
+        **SMALL,
+        **IDEAS,
+        "content/notes/office-hours.md": EVENT,
+        "content/notes/kick-off.md": PAST_EVENT,
+    }
+    community = make_community(files)  # committed on 2026-01-15
+    assert rse(community, "build").exit_code == 0
+    ideas = community.page("ideas/index.html")
+    assert ideas.index("Proposed") < ideas.index("Idea B") < ideas.index("Idea C") < ideas.index("Accepted")
+    assert ideas.index("Accepted") < ideas.index("Idea A")
+    events = community.page("events/index.html")
+    assert events.index("Upcoming") < events.index("Data office hours") < events.index("Past")
+    assert events.index("Past") < events.index("Kick-off")
+    assert 'href="../events.ics"' in events
+    questions = community.page("questions/index.html")
+    assert questions.index("Waiting for an answer") < questions.index("Open question")
+    assert questions.index("Answered") < questions.index("Answered question")
