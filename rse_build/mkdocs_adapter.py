@@ -43,6 +43,7 @@ from rse_build.views.avatar import initials_svg
 from rse_build.views.backlinks import Backlinks, backlinks
 from rse_build.views.dashboard import dashboard
 from rse_build.views.directory import people_directory
+from rse_build.views.edit import RepoLinks
 from rse_build.views.feeds import atom_xml, calendar_ics, feed
 from rse_build.views.group import group_view, groups_directory
 from rse_build.views.home import home_view
@@ -138,6 +139,7 @@ class BuildState:
     insights: Insights | None = None
     links: Backlinks | None = None
     today: dt.date | None = None
+    repo: RepoLinks | None = None
 
 
 def _state(config: MkDocsConfig) -> BuildState:
@@ -260,6 +262,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             files.append(File.generated(config, src_uri, content=_front_matter(title)))
     markdown_pages = {f.src_uri for f in files.documentation_pages()}
     state.links = backlinks(community)
+    if state.settings.repo_url:
+        root = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
+        prefix = Path(config.docs_dir).resolve().relative_to(root.resolve()).as_posix()
+        state.repo = RepoLinks(state.settings.repo_url, state.settings.edit_branch, f"{prefix}/")
     state.stats = state.enriched.stats(markdown_pages)
     state.insights = state.enriched.insights(state.settings.privacy.min_group)
     if state.stats is not None:
@@ -402,7 +408,7 @@ def _view(state: BuildState, role: Role) -> Any:
         case "note":
             path = state.community.notes[role.id].path
             referenced = state.links.referenced_by.get(role.id, ()) if state.links else ()
-            return byline(refs, role.id, stats.pages.get(path) if stats else None, referenced)
+            return byline(refs, role.id, stats.pages.get(path) if stats else None, referenced, state.repo)
         case "people":
             return people_directory(refs)
         case "groups":

@@ -100,3 +100,27 @@ def test_ideas_events_and_questions_pages(make_community):
     questions = community.page("questions/index.html")
     assert questions.index("Waiting for an answer") < questions.index("Open question")
     assert questions.index("Answered") < questions.index("Answered question")
+
+
+def test_propose_a_change_and_discuss_links(make_community):
+    from tests.conftest import MKDOCS_YML
+
+    for repo, edit, discuss in (
+        (
+            "https://github.com/acme/community",
+            "https://github.com/acme/community/edit/main/content/notes/idea-b.md",
+            "https://github.com/acme/community/issues/new?title=Idea%20B",
+        ),
+        (
+            "https://gitlab.acme.example/rse/community",
+            "https://gitlab.acme.example/rse/community/-/edit/main/content/notes/idea-b.md",
+            "https://gitlab.acme.example/rse/community/-/issues/new?issue%5Btitle%5D=Idea%20B",
+        ),
+    ):
+        yml = MKDOCS_YML + f"extra:\n  rse:\n    repo_url: {repo}\n"
+        community = make_community({**SMALL, **IDEAS}, name=repo.split("/")[2], mkdocs_yml=yml)
+        assert rse(community, "build").exit_code == 0
+        page = community.page("notes/idea-b/index.html")
+        assert f'href="{edit}"' in page and "Support this idea" in page
+        assert f'href="{discuss}"' in page
+    assert "Propose a change" in community.page("notes/welcome-note/index.html")

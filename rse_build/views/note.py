@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from rse_build.model import Status
 from rse_build.stats import PageFigures
+from rse_build.views.edit import RepoLinks
 from rse_build.views.refs import Fact, GroupRef, NoteRef, PersonRef, Refs, TagRef
 
 
@@ -24,10 +25,16 @@ class Byline:
     updated_label: str
     contributors: tuple[PersonRef, ...]
     referenced_by: tuple[NoteRef, ...]
+    edit_url: str
+    discuss_url: str
 
 
 def byline(
-    refs: Refs, key: str, page: PageFigures | None = None, referenced_by: tuple[str, ...] = ()
+    refs: Refs,
+    key: str,
+    page: PageFigures | None = None,
+    referenced_by: tuple[str, ...] = (),
+    repo: RepoLinks | None = None,
 ) -> Byline:
     """`page` holds what git says of the note (None when built without history)."""
     note = refs.community.notes[key]
@@ -53,6 +60,8 @@ def byline(
         updated_label=_updated(refs, f.date, page),
         contributors=refs.people([h for h in (page.contributors if page else ()) if h not in f.authors]),
         referenced_by=refs.notes(referenced_by),
+        edit_url=repo.edit(note.path) if repo else "",
+        discuss_url=repo.discuss(note.title) if repo else "",
     )
 
 
