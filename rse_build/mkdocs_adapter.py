@@ -7,6 +7,7 @@ every event, so `mkdocs serve` starts each rebuild from scratch.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import logging
@@ -50,6 +51,7 @@ from rse_build.views.home import home_view
 from rse_build.views.note import byline
 from rse_build.views.profile import profile_view
 from rse_build.views.refs import Refs
+from rse_build.views.related import RelatedIndex
 from rse_build.views.skills import skill_page, skills_index
 from rse_build.views.tags import tag_page, tags_index
 from rse_build.views.urls import Urls
@@ -140,6 +142,7 @@ class BuildState:
     links: Backlinks | None = None
     today: dt.date | None = None
     repo: RepoLinks | None = None
+    related: RelatedIndex | None = None
 
 
 def _state(config: MkDocsConfig) -> BuildState:
@@ -262,6 +265,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             files.append(File.generated(config, src_uri, content=_front_matter(title)))
     markdown_pages = {f.src_uri for f in files.documentation_pages()}
     state.links = backlinks(community)
+    commit = state.enriched.history.head if state.enriched.history else ""
+    state.related = RelatedIndex.build(community, state.links, commit)
     if state.settings.repo_url:
         root = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
         prefix = Path(config.docs_dir).resolve().relative_to(root.resolve()).as_posix()
@@ -408,7 +413,15 @@ def _view(state: BuildState, role: Role) -> Any:
         case "note":
             path = state.community.notes[role.id].path
             referenced = state.links.referenced_by.get(role.id, ()) if state.links else ()
-            return byline(refs, role.id, stats.pages.get(path) if stats else None, referenced, state.repo)
+            view = byline(refs, role.id, stats.pages.get(path) if stats else None, referenced, state.repo)
+            if state.related is None:
+                return view
+            pick = state.related.discover(state.community, role.id)
+            return dataclasses.replace(
+                view,
+                related=refs.notes(state.related.related(state.community, role.id)),
+                discover=refs.note(pick) if pick else None,
+            )
         case "people":
             return people_directory(refs)
         case "groups":
@@ -418,7 +431,8 @@ def _view(state: BuildState, role: Role) -> Any:
         case "tag":
             return tag_page(refs, role.id)
         case "home":
-            return home_view(refs)
+            pick = state.related.discover(state.community, None) if state.related else None
+            return home_view(refs, state.today, pick)
         case "skills":
             return skills_index(refs)
         case "ideas":

@@ -124,3 +124,22 @@ def test_propose_a_change_and_discuss_links(make_community):
         assert f'href="{edit}"' in page and "Support this idea" in page
         assert f'href="{discuss}"' in page
     assert "Propose a change" in community.page("notes/welcome-note/index.html")
+
+
+def test_home_shows_events_ideas_and_a_discover_pick(make_community):
+    files = {
+        **SMALL,
+        **IDEAS,
+        "content/notes/office-hours.md": EVENT,
+        "content/notes/kick-off.md": PAST_EVENT,
+    }
+    community = make_community(files)
+    assert rse(community, "build", "--site-dir", "one").exit_code == 0
+    assert rse(community, "build", "--site-dir", "two").exit_code == 0
+    home = (community.root / "one/index.html").read_text()
+    assert "Upcoming events" in home and "Data office hours" in home and "Kick-off" not in home
+    assert home.index("Ideas gaining support") < home.index("Idea B") < home.index("Idea A")
+    assert "Something different" in home
+    assert home == (community.root / "two/index.html").read_text()
+    note = (community.root / "one/groups/data-platform/kafka-tuning/index.html").read_text()
+    assert "Related notes" in note

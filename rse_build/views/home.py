@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from rse_build.model import IdeaState, NoteType
+from rse_build.views.agenda import EventItem, IdeaItem, events_view
 from rse_build.views.refs import GroupRef, NoteRef, PersonRef, Refs
 
 NEWEST_NOTES = 8
@@ -17,9 +19,12 @@ class HomeView:
     new_members: tuple[PersonRef, ...]
     groups: tuple[GroupRef, ...]
     people_url: str
+    upcoming: tuple[EventItem, ...] = ()
+    ideas: tuple[IdeaItem, ...] = ()
+    discover: NoteRef | None = None
 
 
-def home_view(refs: Refs) -> HomeView:
+def home_view(refs: Refs, today: dt.date | None = None, discover: str | None = None) -> HomeView:
     people = sorted(
         refs.community.people.values(),
         key=lambda p: (-(p.fields.joined or dt.date.min).toordinal(), p.handle),
@@ -29,4 +34,19 @@ def home_view(refs: Refs) -> HomeView:
         new_members=tuple(refs.person(p.handle) for p in people[:NEW_MEMBERS]),
         groups=refs.groups(tuple(refs.community.groups)),
         people_url=refs.urls.people(),
+        upcoming=events_view(refs, today).upcoming[:3] if today else (),
+        ideas=_gaining_support(refs),
+        discover=refs.note(discover) if discover else None,
     )
+
+
+def _gaining_support(refs: Refs) -> tuple[IdeaItem, ...]:
+    """Open ideas (proposed, accepted, in progress) with the most supporters."""
+    open_states = {IdeaState.PROPOSED, IdeaState.ACCEPTED, IdeaState.IN_PROGRESS}
+    ideas = [
+        n
+        for n in refs.community.notes.values()
+        if n.fields.type is NoteType.IDEA and (n.fields.state or IdeaState.PROPOSED) in open_states
+    ]
+    ideas.sort(key=lambda n: (-len(n.fields.supporters), n.key))
+    return tuple(IdeaItem(refs.note(n.key), refs.people(n.fields.supporters)) for n in ideas[:3])

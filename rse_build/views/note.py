@@ -27,6 +27,8 @@ class Byline:
     referenced_by: tuple[NoteRef, ...]
     edit_url: str
     discuss_url: str
+    related: tuple[NoteRef, ...] = ()
+    discover: NoteRef | None = None
 
 
 def byline(

@@ -1,0 +1,80 @@
+"""Related notes by shared tags, groups, authors and links, through inverted indexes (never
+all pairs), and a 'discover' pick: a note the reader would not reach by links, chosen from
+the commit and the page (same commit, same pick; no clock, no random seed)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections import defaultdict
+from dataclasses import dataclass
+
+from rse_build.model import Community, tag_slug
+from rse_build.views.backlinks import Backlinks
+
+WEIGHTS = {"link": 4.0, "tag": 3.0, "group": 2.0, "author": 2.0}
+POSTING_CAP = 200  # a tag on thousands of notes says little: look at its newest 200
+RELATED = 5
+
+
+@dataclass(frozen=True, slots=True)
+class RelatedIndex:
+    postings: dict[tuple[str, str], tuple[str, ...]]
+    links: dict[str, frozenset[str]]
+    commit: str
+
+    @classmethod
+    def build(cls, community: Community, backlinks: Backlinks, commit: str) -> RelatedIndex:
+        postings: dict[tuple[str, str], list[str]] = defaultdict(list)
+        newest_first = sorted(
+            community.notes.values(), key=lambda n: (-(n.fields.date or dt.date.min).toordinal(), n.key)
+        )
+        for note in newest_first:
+            for tag in note.fields.tags:
+                postings[("tag", tag_slug(tag))].append(note.key)
+            for slug in note.group_slugs:
+                postings[("group", slug)].append(note.key)
+            for handle in note.fields.authors:
+                postings[("author", handle)].append(note.key)
+        links: dict[str, set[str]] = defaultdict(set)
+        for target, sources in backlinks.referenced_by.items():
+            for source in sources:
+                links[target].add(source)
+                links[source].add(target)
+        return cls(
+            postings={k: tuple(v[:POSTING_CAP]) for k, v in postings.items()},
+            links={k: frozenset(v) for k, v in links.items()},
+            commit=commit,
+        )
+
+    def _features(self, community: Community, key: str) -> list[tuple[str, str]]:
+        note = community.notes[key]
+        return [
+            *(("tag", tag_slug(t)) for t in note.fields.tags),
+            *(("group", g) for g in note.group_slugs),
+            *(("author", a) for a in note.fields.authors),
+        ]
+
+    def related(self, community: Community, key: str) -> tuple[str, ...]:
+        scores: dict[str, float] = defaultdict(float)
+        for feature in self._features(community, key):
+            for other in self.postings.get(feature, ()):
+                scores[other] += WEIGHTS[feature[0]]
+        for other in self.links.get(key, ()):
+            scores[other] += WEIGHTS["link"]
+        scores.pop(key, None)
+        ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
+        return tuple(k for k, _ in ranked[:RELATED])
+
+    def discover(self, community: Community, key: str | None) -> str | None:
+        """A note sharing nothing with the page (no link, tag, group or author)."""
+        near: set[str] = set()
+        if key is not None and key in community.notes:
+            near = {key, *self.links.get(key, ())}
+            for feature in self._features(community, key):
+                near.update(self.postings.get(feature, ()))
+        candidates = sorted(k for k in community.notes if k not in near)
+        if not candidates:
+            return None
+        digest = hashlib.sha256(f"{self.commit}\0{key or ''}".encode()).digest()
+        return candidates[int.from_bytes(digest[:8], "big") % len(candidates)]
