@@ -1,5 +1,8 @@
 """Developer sessions: `nox -s tests`, `nox -s lint`, `nox -s build`, `nox -s bench`."""
 
+import os
+import shutil
+
 import nox
 
 nox.options.sessions = ["lint", "tests"]
@@ -8,7 +11,11 @@ nox.options.reuse_existing_virtualenvs = True
 
 @nox.session
 def tests(session: nox.Session) -> None:
-    """Install rse with its test tools and run the test suite."""
+    """Install rse with its test tools (and Debian's Chromium, for the browser tests, when
+    running as root on a machine without it) and run the test suite."""
+    if not (shutil.which("chromium") or shutil.which("chromium-browser")) and os.geteuid() == 0:
+        session.run("apt-get", "update", "-qq", external=True)
+        session.run("apt-get", "install", "-y", "-qq", "chromium", external=True)
     session.install("-e", ".[test]")
     session.run("pytest", *session.posargs)
 

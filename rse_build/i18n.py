@@ -130,6 +130,8 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "figures": {"en": "Figures", "fr": "Chiffres"},
     "events": {"en": "Events", "fr": "Événements"},
+    "any": {"en": "Any", "fr": "Tous"},
+    "shown_of": {"en": "{shown} of {total} people", "fr": "{shown} personnes sur {total}"},
     "related": {"en": "Related notes", "fr": "Notes proches"},
     "discover": {"en": "Something different", "fr": "Pour changer"},
     "upcoming_events": {"en": "Upcoming events", "fr": "Événements à venir"},
