@@ -130,6 +130,13 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "figures": {"en": "Figures", "fr": "Chiffres"},
     "events": {"en": "Events", "fr": "Événements"},
+    "recently_updated": {"en": "Recently updated", "fr": "Mises à jour récentes"},
+    "add_to_calendar": {"en": "Add to calendar", "fr": "Ajouter à l'agenda"},
+    "join": {"en": "Join", "fr": "Rejoindre"},
+    "join_hint": {
+        "en": "To join, add {slug} to groups: in your profile.",
+        "fr": "Pour rejoindre le groupe, ajoutez {slug} à groups: dans votre profil.",
+    },
     "any": {"en": "Any", "fr": "Tous"},
     "shown_of": {"en": "{shown} of {total} people", "fr": "{shown} personnes sur {total}"},
     "related": {"en": "Related notes", "fr": "Notes proches"},

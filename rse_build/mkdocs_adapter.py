@@ -47,7 +47,7 @@ from rse_build.views.directory import people_directory
 from rse_build.views.edit import RepoLinks
 from rse_build.views.feeds import atom_xml, calendar_ics, feed
 from rse_build.views.group import group_view, groups_directory
-from rse_build.views.home import home_view
+from rse_build.views.home import home_view, recently_updated
 from rse_build.views.note import byline
 from rse_build.views.profile import profile_view
 from rse_build.views.refs import Refs
@@ -409,7 +409,7 @@ def _view(state: BuildState, role: Role) -> Any:
                 refs, role.id, stats.people.get(role.id) if stats else None, monthly, mentioned
             )
         case "group":
-            return group_view(refs, role.id, stats.groups.get(role.id) if stats else None)
+            return group_view(refs, role.id, stats.groups.get(role.id) if stats else None, state.repo)
         case "note":
             path = state.community.notes[role.id].path
             referenced = state.links.referenced_by.get(role.id, ()) if state.links else ()
@@ -432,7 +432,8 @@ def _view(state: BuildState, role: Role) -> Any:
             return tag_page(refs, role.id)
         case "home":
             pick = state.related.discover(state.community, None) if state.related else None
-            return home_view(refs, state.today, pick)
+            updated = recently_updated(state.community, stats.pages if stats else {})
+            return home_view(refs, state.today, pick, updated)
         case "skills":
             return skills_index(refs)
         case "ideas":

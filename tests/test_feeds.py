@@ -145,3 +145,21 @@ def test_home_shows_events_ideas_and_a_discover_pick(make_community):
     assert home == (community.root / "two/index.html").read_text()
     note = (community.root / "one/groups/data-platform/kafka-tuning/index.html").read_text()
     assert "Related notes" in note
+
+
+def test_event_group_and_home_actions(make_community):
+    from tests.conftest import MKDOCS_YML
+
+    yml = MKDOCS_YML + "extra:\n  rse:\n    repo_url: https://github.com/acme/community\n"
+    community = make_community({**SMALL, "content/notes/office-hours.md": EVENT}, mkdocs_yml=yml)
+    community.write("content/notes/welcome-note.md", SMALL["content/notes/welcome-note.md"] + "More.\n")
+    community.commit("Update the welcome note", date="2026-10-20T10:00:00+00:00")
+    assert rse(community, "build").exit_code == 0
+    event = community.page("notes/office-hours/index.html")
+    assert "Add to calendar" in event and 'href="../../events.ics"' in event
+    group = community.page("groups/data-platform/index.html")
+    assert "To join, add data-platform to groups: in your profile." in group
+    assert 'href="https://github.com/acme/community/tree/main/content/people"' in group
+    home = community.page("index.html")
+    updated = home.split("Recently updated")[1].split("</section>")[0]
+    assert "Welcome note" in updated and "Tuning Kafka consumers" not in updated

@@ -22,6 +22,11 @@ class RepoLinks:
         action = "-/edit" if self._gitlab else "edit"
         return f"{self.repo_url}/{action}/{quote(self.branch)}/{quote(self.content_prefix + path)}"
 
+    def folder(self, path: str) -> str:
+        """The repository's page listing a folder under content/ (where one finds one's profile)."""
+        action = "-/tree" if self._gitlab else "tree"
+        return f"{self.repo_url}/{action}/{quote(self.branch)}/{quote(self.content_prefix + path)}"
+
     def discuss(self, title: str) -> str:
         """A new issue about the page, its title filled in."""
         if self._gitlab:

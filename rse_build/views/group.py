@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from rse_build.model import GroupKind
 from rse_build.stats import GroupFigures
+from rse_build.views.edit import RepoLinks
 from rse_build.views.refs import Fact, GroupRef, NoteRef, PersonRef, Refs, TagRef
 
 
@@ -18,6 +19,9 @@ class GroupView:
     notes: tuple[NoteRef, ...]
     tags: tuple[TagRef, ...]
     activity: tuple[Fact, ...]
+    feed_url: str = ""
+    join_hint: str = ""
+    join_url: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,7 +36,9 @@ class GroupsDirectory:
     sections: tuple[GroupSection, ...]
 
 
-def group_view(refs: Refs, slug: str, figures: GroupFigures | None = None) -> GroupView:
+def group_view(
+    refs: Refs, slug: str, figures: GroupFigures | None = None, repo: RepoLinks | None = None
+) -> GroupView:
     community = refs.community
     group = community.groups[slug]
     return GroupView(
@@ -47,6 +53,9 @@ def group_view(refs: Refs, slug: str, figures: GroupFigures | None = None) -> Gr
             if figures and figures.commits
             else ()
         ),
+        feed_url=f"groups/{slug}/feed.xml",
+        join_hint=refs.t("join_hint", slug=slug),
+        join_url=repo.folder("people") if repo else "",
     )
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from rse_build.model import IdeaState, NoteType
+from rse_build.model import Community, IdeaState, NoteType
+from rse_build.stats import PageFigures
 from rse_build.views.agenda import EventItem, IdeaItem, events_view
 from rse_build.views.refs import GroupRef, NoteRef, PersonRef, Refs
 
@@ -22,9 +23,23 @@ class HomeView:
     upcoming: tuple[EventItem, ...] = ()
     ideas: tuple[IdeaItem, ...] = ()
     discover: NoteRef | None = None
+    updated: tuple[NoteRef, ...] = ()
 
 
-def home_view(refs: Refs, today: dt.date | None = None, discover: str | None = None) -> HomeView:
+def recently_updated(community: Community, pages: dict[str, PageFigures], limit: int = 5) -> tuple[str, ...]:
+    """Notes changed after the day they were written, the latest change first."""
+    changed = []
+    for note in community.notes.values():
+        page = pages.get(note.path)
+        written = note.fields.date.isoformat() if note.fields.date else (page.created if page else "")
+        if page is not None and page.updated > written:
+            changed.append((page.updated, note.key))
+    return tuple(key for _, key in sorted(changed, key=lambda item: (item[0], item[1]), reverse=True)[:limit])
+
+
+def home_view(
+    refs: Refs, today: dt.date | None = None, discover: str | None = None, updated: tuple[str, ...] = ()
+) -> HomeView:
     people = sorted(
         refs.community.people.values(),
         key=lambda p: (-(p.fields.joined or dt.date.min).toordinal(), p.handle),
@@ -37,6 +52,7 @@ def home_view(refs: Refs, today: dt.date | None = None, discover: str | None = N
         upcoming=events_view(refs, today).upcoming[:3] if today else (),
         ideas=_gaining_support(refs),
         discover=refs.note(discover) if discover else None,
+        updated=tuple(refs.note(k) for k in updated),
     )
 
 
