@@ -130,6 +130,7 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "figures": {"en": "Figures", "fr": "Chiffres"},
     "events": {"en": "Events", "fr": "Événements"},
+    "max": {"en": "max", "fr": "max"},
     "recently_updated": {"en": "Recently updated", "fr": "Mises à jour récentes"},
     "add_to_calendar": {"en": "Add to calendar", "fr": "Ajouter à l'agenda"},
     "join": {"en": "Join", "fr": "Rejoindre"},

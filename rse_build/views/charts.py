@@ -15,7 +15,9 @@ class Chart:
     points: tuple[tuple[str, int], ...]
 
 
-def bar_chart(title: str, points: list[tuple[str, int]], *, width: int = 640, height: int = 160) -> Chart:
+def bar_chart(
+    title: str, points: list[tuple[str, int]], *, max_label: str = "max", width: int = 640, height: int = 160
+) -> Chart:
     """One bar per point; the first and last labels and the maximum are written on the axes."""
     top = max((v for _, v in points), default=0) or 1
     plot_h = height - 28
@@ -29,6 +31,7 @@ def bar_chart(title: str, points: list[tuple[str, int]], *, width: int = 640, he
             f'<rect x="{x:.1f}" y="{plot_h - h + 8:.1f}" width="{bar:.1f}" height="{h:.1f}" rx="1">'
             f"<title>{escape(label)}: {value}</title></rect>"
         )
+    maximum = f"{escape(max_label)} {top}"
     first = escape(points[0][0]) if points else ""
     last = escape(points[-1][0]) if points else ""
     svg = (
@@ -38,7 +41,7 @@ def bar_chart(title: str, points: list[tuple[str, int]], *, width: int = 640, he
         f'<line x1="0" y1="{plot_h + 8}" x2="{width}" y2="{plot_h + 8}" class="rse-chart__axis"/>'
         f'<text x="0" y="{height - 4}" class="rse-chart__label">{first}</text>'
         f'<text x="{width}" y="{height - 4}" text-anchor="end" class="rse-chart__label">{last}</text>'
-        f'<text x="{width}" y="12" text-anchor="end" class="rse-chart__label">max {top}</text>'
+        f'<text x="{width}" y="12" text-anchor="end" class="rse-chart__label">{maximum}</text>'
         "</svg>"
     )
     return Chart(title, Markup(svg), tuple(points))

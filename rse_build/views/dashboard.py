@@ -34,10 +34,12 @@ def dashboard(refs: Refs, stats: Stats, insights: Insights, min_group: int) -> D
     c = stats.community
     monthly = c.monthly
     charts = (
-        bar_chart(t.active_contributors, [(m.month, m.active_contributors) for m in monthly]),
-        bar_chart(t.new_contributors, [(m.month, m.new_contributors) for m in monthly]),
-        bar_chart(t.notes_created, [(m.month, m.notes_created) for m in monthly]),
-        bar_chart(t.commits_per_month, [(m.month, m.commits) for m in monthly]),
+        bar_chart(
+            t.active_contributors, [(m.month, m.active_contributors) for m in monthly], max_label=t.max
+        ),
+        bar_chart(t.new_contributors, [(m.month, m.new_contributors) for m in monthly], max_label=t.max),
+        bar_chart(t.notes_created, [(m.month, m.notes_created) for m in monthly], max_label=t.max),
+        bar_chart(t.commits_per_month, [(m.month, m.commits) for m in monthly], max_label=t.max),
     )
     share = (
         t("share_of", share=f"{insights.top_decile_share * 100:.0f}", n=insights.top_decile_people)
@@ -54,7 +56,9 @@ def dashboard(refs: Refs, stats: Stats, insights: Insights, min_group: int) -> D
         figures = stats.groups[entry.slug]
         group = refs.group(entry.slug)
         chart = (
-            bar_chart(group.title, list(entry.monthly), height=80) if entry.shown and entry.monthly else None
+            bar_chart(group.title, list(entry.monthly), max_label=t.max, height=80)
+            if entry.shown and entry.monthly
+            else None
         )
         groups.append(
             GroupActivity(
