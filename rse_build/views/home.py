@@ -27,12 +27,12 @@ class HomeView:
 
 
 def recently_updated(community: Community, pages: dict[str, PageFigures], limit: int = 5) -> tuple[str, ...]:
-    """Notes changed after the day they were written, the latest change first."""
+    """Notes a later commit changed after the day they were written, the latest change first."""
     changed = []
     for note in community.notes.values():
         page = pages.get(note.path)
         written = note.fields.date.isoformat() if note.fields.date else (page.created if page else "")
-        if page is not None and page.updated > written:
+        if page is not None and page.revisions > 1 and page.updated > written:
             changed.append((page.updated, note.key))
     return tuple(key for _, key in sorted(changed, key=lambda item: (item[0], item[1]), reverse=True)[:limit])
 

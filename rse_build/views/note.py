@@ -68,6 +68,7 @@ def byline(
 
 
 def _updated(refs: Refs, date: dt.date | None, page: PageFigures | None) -> str:
-    if page is None or (date is not None and page.updated <= date.isoformat()):
+    # Updated means a later commit changed it: a note imported in bulk is not "updated" on import day.
+    if page is None or page.revisions < 2 or (date is not None and page.updated <= date.isoformat()):
         return ""
     return refs.t.date(dt.date.fromisoformat(page.updated))
