@@ -163,3 +163,13 @@ def test_event_group_and_home_actions(make_community):
     home = community.page("index.html")
     updated = home.split("Recently updated")[1].split("</section>")[0]
     assert "Welcome note" in updated and "Tuning Kafka consumers" not in updated
+
+
+def test_an_event_with_an_offset_is_written_in_utc(make_community):
+    offset = EVENT.replace("2026-12-10T14:00", "2026-12-10T14:00:00+02:00").replace(
+        "2026-12-10T15:30", "2026-12-10T15:30:00+02:00"
+    )
+    community = make_community({**SMALL, "content/notes/office-hours.md": offset})
+    assert rse(community, "build").exit_code == 0
+    text = (community.site / "events.ics").read_text()
+    assert "DTSTART:20261210T120000Z" in text and "TZID" not in text

@@ -101,6 +101,14 @@ def atom_xml(feed_data: Feed, site_url: str) -> str:
     return generator.atom_str(pretty=True).decode("utf-8")
 
 
+def _ics_time(value: dt.datetime | dt.date) -> dt.datetime | dt.date:
+    """A time with an offset goes to UTC (a bare offset is no time zone iCalendar can name);
+    a time without one stays floating, a date stays a date."""
+    if isinstance(value, dt.datetime) and value.tzinfo is not None:
+        return value.astimezone(dt.UTC)
+    return value
+
+
 def calendar_ics(refs: Refs, stamp: dt.datetime, site_url: str, name: str) -> str:
     """Every event note as a VEVENT; DTSTAMP is the build commit's time, so one commit gives
     one file."""
@@ -117,9 +125,9 @@ def calendar_ics(refs: Refs, stamp: dt.datetime, site_url: str, name: str) -> st
         event.add("uid", f"{note.key.replace('/', '-')}@rse")
         event.add("dtstamp", stamp)
         event.add("summary", note.title)
-        event.add("dtstart", note.fields.start)
+        event.add("dtstart", _ics_time(note.fields.start))
         if note.fields.end:
-            event.add("dtend", note.fields.end)
+            event.add("dtend", _ics_time(note.fields.end))
         if note.fields.place:
             event.add("location", note.fields.place)
         if note.fields.summary:
