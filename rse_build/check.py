@@ -9,7 +9,7 @@ from typing import Any
 from rse_build.errors import Problem
 from rse_build.history import Changes
 from rse_build.load import load_content, scan
-from rse_build.model import Community
+from rse_build.model import Community, Page
 from rse_build.settings import Settings, load_settings
 from rse_build.validate import Rules, validate
 
@@ -20,6 +20,7 @@ class Checked:
     community: Community
     drafts: frozenset[str]
     problems: list[Problem]
+    pages: tuple[Page, ...] = ()
 
     @property
     def errors(self) -> list[Problem]:
@@ -36,13 +37,13 @@ def check_community(
 ) -> Checked:
     """Settings, records and cross-references; drafts leave the graph unless `drafts`."""
     settings, problems = load_settings(extra, config_file, theme_language)
-    loaded = load_content(docs_dir)
+    loaded = load_content(docs_dir, layout=scan(docs_dir, max_bytes=settings.max_file_bytes))
     content_problems = list(loaded.problems)
     draft_paths = frozenset(n.path for n in loaded.notes if n.is_draft and not drafts)
     notes = [n for n in loaded.notes if n.path not in draft_paths]
     community = Community.build(loaded.people, loaded.groups, notes)
     left_out = frozenset(name for n in loaded.notes if n.path in draft_paths for name in (n.id, n.key))
-    rules = Rules(settings.audiences, settings.default_audience)
+    rules = Rules(settings.audiences)
     content_problems += validate(
         community.people.values(),
         community.groups.values(),
@@ -50,10 +51,11 @@ def check_community(
         community.index(),
         rules,
         left_out,
+        pages=loaded.pages,
     )
     prefix = _shown_prefix(config_file, docs_dir)
     problems += [replace(p, path=prefix + p.path) for p in content_problems]
-    return Checked(settings, community, draft_paths, sorted(problems))
+    return Checked(settings, community, draft_paths, sorted(problems), tuple(loaded.pages))
 
 
 def _shown_prefix(config_file: Path | None, docs_dir: Path) -> str:
@@ -104,7 +106,7 @@ def check_changes(
 
     touched, removed = in_content(changes.touched), in_content(changes.removed)
     removed_ids = set().union(*(_ids_of(p) for p in removed)) if removed else set()
-    layout = scan(docs_dir)
+    layout = scan(docs_dir, max_bytes=settings.max_file_bytes)
     every = [*layout.people, *layout.groups, *(p for p, _ in layout.notes)]
     naming_removed = set()
     if removed_ids:
@@ -120,8 +122,9 @@ def check_changes(
         loaded.groups,
         [n for n in loaded.notes if n.path in touched | naming_removed],
         layout.index(),
-        Rules(settings.audiences, settings.default_audience),
+        Rules(settings.audiences),
         all_groups={g.slug: g for g in loaded.groups},
+        pages=loaded.pages,
     )
     kept = [
         p

@@ -21,7 +21,7 @@ from rse_build.history import GitProblem, HistoryUnavailable, changes_since
 from rse_build.i18n import Translator
 from rse_build.model import GroupKind, NoteType, PersonKind
 from rse_build.report import FORMATS, render
-from rse_build.settings import load_settings
+from rse_build.settings import Settings, load_settings
 from rse_build.validate import Rules
 
 CONFIG_FILE = "mkdocs.yml"
@@ -155,32 +155,76 @@ def check(config_file: str, strict: bool, ref: str | None, fmt: str) -> None:
     type=click.Path(file_okay=False, path_type=Path),
     help="Where to write the site (default: site_dir of mkdocs.yml, 'site').",
 )
+@click.option(
+    "--audience",
+    metavar="NAME",
+    help="Build the site of this audience of extra.rse.audiences (default: default_audience).",
+)
+@click.option(
+    "--all-audiences",
+    is_flag=True,
+    help="Build one site per audience, into SITE_DIR/<audience>/.",
+)
 @click.option("--drafts", is_flag=True, help="Also build notes with status: draft.")
 @click.option("--no-history", is_flag=True, help="Build without git: pages get no git dates, no statistics.")
 @click.option("--strict", is_flag=True, help="Warnings (content's and MkDocs') fail the build.")
 @click.option("-v", "--verbose", is_flag=True, help="Show MkDocs' progress.")
 def build(
-    config_file: str, site_dir: Path | None, drafts: bool, no_history: bool, strict: bool, verbose: bool
+    config_file: str,
+    site_dir: Path | None,
+    audience: str | None,
+    all_audiences: bool,
+    drafts: bool,
+    no_history: bool,
+    strict: bool,
+    verbose: bool,
 ) -> None:
-    """Check the content, then build the static site."""
-    from rse_build.mkdocs_adapter import BuildFailed, build_site
+    """Check the content, then build the static site.
 
-    config_path = _config_file(config_file)
+    The site is written beside its folder and swapped in once complete: a failed build
+    leaves the previous site as it was.
+    """
+    from rse_build.audience import UnknownAudience
+    from rse_build.mkdocs_adapter import BuildFailed, build_all_audiences, build_site
+    from rse_build.output import OutputProblem
+
+    if audience and all_audiences:
+        raise click.UsageError("--audience and --all-audiences cannot be used together")
+    context = _community_context(config_file)
+    config_path = context.config_path
     _setup_logging(verbose)
     target = site_dir.resolve() if site_dir else None
     try:
-        built = build_site(config_path, target, strict=strict, drafts=drafts, no_history=no_history)
+        if all_audiences:
+            names = list(context.settings.audiences)
+            click.echo(f"Building {len(names)} sites: {', '.join(names)}", err=True)
+            sites = build_all_audiences(
+                config_path, target, names, strict=strict, drafts=drafts, no_history=no_history
+            )
+        else:
+            sites = [
+                build_site(
+                    config_path,
+                    target,
+                    strict=strict,
+                    drafts=drafts,
+                    no_history=no_history,
+                    audience=audience,
+                )
+            ]
     except ContentError as error:
         _report(error, strict)
-    except HistoryUnavailable as error:
+    except (HistoryUnavailable, UnknownAudience, OutputProblem) as error:
         raise EnvironmentFailure(str(error)) from None
     except BuildFailed as error:
-        raise EnvironmentFailure(f"the build failed: {error}") from None
-    community = built.community
-    click.echo(
-        f"Built {len(community.people)} people, {len(community.groups)} groups and "
-        f"{len(community.notes)} notes into {os.path.relpath(built.site_dir)}{os.sep}"
-    )
+        raise EnvironmentFailure(f"the build failed: {error}; the previous site is unchanged") from None
+    for built in sites:
+        community = built.community
+        click.echo(
+            f"Built {len(community.people)} people, {len(community.groups)} groups and "
+            f"{len(community.notes)} notes for '{built.audience}' into "
+            f"{os.path.relpath(built.site_dir)}{os.sep}"
+        )
 
 
 @main.command()
@@ -192,18 +236,35 @@ def build(
     show_default=True,
     help="Address and port to serve on (keep 127.0.0.1 to stay private).",
 )
+@click.option(
+    "--audience", metavar="NAME", help="Preview the site of this audience (default: default_audience)."
+)
 @click.option("--drafts", is_flag=True, help="Also show notes with status: draft.")
 @click.option("--no-history", is_flag=True, help="Serve without git: pages get no git dates, no statistics.")
 @click.option("-o", "--open", "open_browser", is_flag=True, help="Open the site in a browser.")
-def serve(config_file: str, dev_addr: str, drafts: bool, no_history: bool, open_browser: bool) -> None:
+def serve(
+    config_file: str, dev_addr: str, audience: str | None, drafts: bool, no_history: bool, open_browser: bool
+) -> None:
     """Preview the site live on 127.0.0.1; pages rebuild when files change."""
+    from rse_build.audience import UnknownAudience, audience_named
     from rse_build.mkdocs_adapter import BuildFailed, serve_site
 
-    config_path = _config_file(config_file)
+    context = _community_context(config_file)
+    try:
+        audience_named(context.settings, audience)
+    except UnknownAudience as error:
+        raise EnvironmentFailure(str(error)) from None
     _setup_logging(verbose=False)
     logging.getLogger("mkdocs").setLevel(logging.INFO)
     try:
-        serve_site(config_path, dev_addr, drafts=drafts, no_history=no_history, open_browser=open_browser)
+        serve_site(
+            context.config_path,
+            dev_addr,
+            drafts=drafts,
+            no_history=no_history,
+            open_browser=open_browser,
+            audience=audience,
+        )
     except ContentError as error:
         _report(error, strict=False)
     except HistoryUnavailable as error:
@@ -252,9 +313,12 @@ class _Context:
     language: str | None
 
     @property
+    def settings(self) -> Settings:
+        return load_settings(self.extra, self.config_path, self.language)[0]
+
+    @property
     def rules(self) -> Rules:
-        settings, _ = load_settings(self.extra, self.config_path, self.language)
-        return Rules(settings.audiences, settings.default_audience)
+        return Rules(self.settings.audiences)
 
 
 def _community_context(config_file: str) -> _Context:
@@ -450,10 +514,14 @@ def import_people_command(csv_file: Path, config_file: str) -> None:
 @click.option(
     "--json", "as_json", is_flag=True, help="Print stats.json (the same figures the site publishes)."
 )
-def stats(config_file: str, as_json: bool) -> None:
+@click.option(
+    "--audience", metavar="NAME", help="The figures of this audience's site (default: default_audience)."
+)
+def stats(config_file: str, as_json: bool, audience: str | None) -> None:
     """The community's statistics in the terminal: totals, months, groups, sites.
 
     Aggregates only: no ranking of individuals. People with stats: false count in totals.
+    The figures are those of one audience's site, as its stats.json publishes them.
     """
     import json
     import time
@@ -462,11 +530,16 @@ def stats(config_file: str, as_json: bool) -> None:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
     from rich.table import Table
 
+    from rse_build.audience import UnknownAudience, audience_named, share_for
     from rse_build.enrich import enrich
 
     context = _community_context(config_file)
     config_path, docs_dir = context.config_path, context.docs_dir
     checked = check_community(config_path, docs_dir, context.extra, context.language)
+    try:
+        chosen = audience_named(checked.settings, audience)
+    except UnknownAudience as error:
+        raise EnvironmentFailure(str(error)) from None
     if checked.errors:
         for problem in checked.errors:
             click.echo(str(problem), err=True)
@@ -501,11 +574,13 @@ def stats(config_file: str, as_json: bool) -> None:
     finally:
         if bar is not None:
             bar.stop()
-    from rse_build.mkdocs_adapter import site_pages
+    from rse_build.mkdocs_adapter import site_files
 
-    pages = site_pages(config_path) - checked.drafts
-    figures = enriched.stats(pages)
-    insight = enriched.insights(checked.settings.privacy.min_group)
+    share = share_for(enriched.community, checked.pages, chosen)
+    every, pages = site_files(config_path)
+    seen = enriched.for_audience(share.community, share.published(every - checked.drafts))
+    figures = seen.stats({p for p in pages - checked.drafts if not share.hides(p)})
+    insight = seen.insights(checked.settings.privacy.min_group)
     assert figures is not None and insight is not None
     if as_json:
         click.echo(json.dumps(figures.to_json(), indent=2, ensure_ascii=False))

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
-from rse_build.history import FileFacts, History, Progress, read_history
+from rse_build.history import FileFacts, History, Progress, read_history, restricted
 from rse_build.identity import Resolver
 from rse_build.model import Community, Note
 from rse_build.settings import Settings
@@ -26,6 +27,15 @@ class Enriched:
         if self.history is None:
             return None
         return compute(self.community, self.history, self.pages, self.resolver, existing_pages)
+
+    def for_audience(self, community: Community, published: Collection[str] | None) -> Enriched:
+        """The facts one audience's site may count: its own community and, when `published`
+        (paths under content/) leaves something out, only the commits that changed those."""
+        if self.history is None or published is None:
+            return dataclasses.replace(self, community=community)
+        prefix = f"{self.history.prefix}/" if self.history.prefix else ""
+        history = restricted(self.history, [prefix + p for p in published])
+        return Enriched(community, self.resolver, history, page_facts(history))
 
     def insights(self, min_group: int) -> Insights | None:
         if self.history is None:

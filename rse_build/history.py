@@ -8,10 +8,11 @@ result in `.rse-cache/` so the next build of a descendant commit only reads the 
 from __future__ import annotations
 
 import codecs
+import dataclasses
 import hashlib
 import marshal
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
@@ -19,7 +20,7 @@ from typing import NamedTuple
 import git
 
 CACHE_DIR = ".rse-cache"
-CACHE_VERSION = 4
+CACHE_VERSION = 5
 _RECORD, _FIELD, _TRAILER = "\x1e", "\x1f", "\x1d"
 _FORMAT = (
     f"--format={_RECORD}%H{_FIELD}%at{_FIELD}%aN{_FIELD}%aE{_FIELD}"
@@ -147,6 +148,8 @@ class FileFacts:
     first_author: Identity | None = None
     identities: dict[Identity, None] = field(default_factory=dict)
     commits: list[int] = field(default_factory=list)
+    # Lines added and removed in this file by each of `commits`: what an audience's site counts.
+    lines: list[tuple[int, int]] = field(default_factory=list)
 
     @property
     def revisions(self) -> int:
@@ -166,6 +169,31 @@ class History:
     prefix: str = "content"
     scanned: int = 0
     from_cache: bool = False
+
+
+def restricted(history: History, paths: Collection[str]) -> History:
+    """The history as a site that publishes only `paths` (keys of `history.files`) sees it:
+    the commits that changed one of them, renumbered, each counting only their lines."""
+    kept = {p: history.files[p] for p in sorted(paths) if p in history.files}
+    numbers = sorted({n for facts in kept.values() for n in facts.commits})
+    renumber = {old: new for new, old in enumerate(numbers)}
+    added: dict[int, int] = dict.fromkeys(numbers, 0)
+    removed: dict[int, int] = dict.fromkeys(numbers, 0)
+    for facts in kept.values():
+        for number, (plus, minus) in zip(facts.commits, facts.lines, strict=True):
+            added[number] += plus
+            removed[number] += minus
+    commits = tuple(history.commits[n]._replace(added=added[n], removed=removed[n]) for n in numbers)
+    files = {
+        path: dataclasses.replace(
+            facts,
+            identities=dict(facts.identities),
+            commits=[renumber[n] for n in facts.commits],
+            lines=list(facts.lines),
+        )
+        for path, facts in kept.items()
+    }
+    return dataclasses.replace(history, commits=commits, files=files)
 
 
 def _apply(
@@ -194,6 +222,10 @@ def _apply(
             facts.updated = max(facts.updated, when)
             if not facts.commits or facts.commits[-1] != number:
                 facts.commits.append(number)
+                facts.lines.append((change.added, change.removed))
+            else:
+                added, removed = facts.lines[-1]
+                facts.lines[-1] = (added + change.added, removed + change.removed)
             for identity in people:
                 facts.identities.setdefault(identity)
 
@@ -530,6 +562,7 @@ def _save_facts(path: Path, head: str, files: dict[str, FileFacts]) -> None:
             number(f.first_author),
             tuple(number(i) for i in f.identities),
             tuple(f.commits),
+            tuple(f.lines),
         )
         for p, f in files.items()
     }
@@ -564,6 +597,7 @@ def _facts_from_rows(people: list[Identity], rows: dict) -> dict[str, FileFacts]
             people[first] if first >= 0 else None,
             dict.fromkeys(people[i] for i in who),
             list(numbers),
+            list(lines),
         )
-        for p, (created, updated, first, who, numbers) in rows.items()
+        for p, (created, updated, first, who, numbers, lines) in rows.items()
     }

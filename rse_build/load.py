@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import os
 import unicodedata
 from collections.abc import Collection
 from dataclasses import dataclass, field
@@ -20,6 +21,8 @@ from rse_build.model import (
     Index,
     Note,
     NoteFields,
+    Page,
+    PageFields,
     Person,
     PersonFields,
     Position,
@@ -30,6 +33,7 @@ PEOPLE_DIR = "people"
 GROUPS_DIR = "groups"
 NOTES_DIR = "notes"
 INDEX = "index.md"
+MEGABYTE = 1024 * 1024
 
 FieldsT = TypeVar("FieldsT", bound=BaseModel)
 
@@ -41,6 +45,7 @@ class Loaded:
     people: list[Person] = field(default_factory=list)
     groups: list[Group] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
+    pages: list[Page] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
 
 
@@ -75,13 +80,16 @@ def _describe(error: dict) -> str:
     return f"'{location}': {error['msg']}"
 
 
-def _validate(model: type[FieldsT], parsed: Parsed, shown: str, problems: list[Problem]) -> FieldsT | None:
+def _validate(
+    model: type[FieldsT], parsed: Parsed, shown: str, problems: list[Problem], *, check_keys: bool = True
+) -> FieldsT | None:
     """The record, or None when even its required fields are wrong.
 
     A wrong optional field is reported and then left out, so the record still joins the graph
     and its other references are checked in the same run: one report has every problem.
     """
-    _check_keys(model, parsed, shown, problems)
+    if check_keys:
+        _check_keys(model, parsed, shown, problems)
     try:
         return model.model_validate(parsed.data)
     except ValidationError as error:
@@ -201,6 +209,9 @@ class Layout:
     group_folders_without_index: tuple[str, ...]
     notes: tuple[tuple[str, str | None], ...]
     escaping: tuple[str, ...]
+    pages: tuple[str, ...] = ()
+    oversized: tuple[tuple[str, int], ...] = ()
+    max_bytes: int | None = None
 
     def index(self) -> Index:
         """The ids every reference may name, as the file names say."""
@@ -220,11 +231,35 @@ def _inside(path: Path, root: Path) -> bool:
     return path.resolve().is_relative_to(root)
 
 
-def scan(content_dir: Path, root: Path | None = None) -> Layout:
-    """Sort the files under `content_dir` into people, groups and notes.
+def _all_files(content_dir: Path) -> list[Path]:
+    """Every file under content/, symbolic links to directories not followed."""
+    found = []
+    for folder, dirs, names in os.walk(content_dir):
+        dirs.sort()
+        base = Path(folder)
+        found.extend(base / name for name in sorted(names))
+    return found
+
+
+def _oversized(files: list[Path], content_dir: Path, max_bytes: int | None) -> list[tuple[str, int]]:
+    if max_bytes is None:
+        return []
+    over = []
+    for path in files:
+        try:
+            size = path.lstat().st_size
+        except OSError:
+            continue
+        if size > max_bytes:
+            over.append((_relative(path, content_dir), size))
+    return over
+
+
+def scan(content_dir: Path, root: Path | None = None, max_bytes: int | None = None) -> Layout:
+    """Sort the files under `content_dir` into people, groups, notes and hand-written pages.
 
     A symbolic link that leads outside `root` (the repository, by default content/'s parent)
-    is listed in `escaping` and never read.
+    is listed in `escaping` and never read; a file over `max_bytes` is listed in `oversized`.
     """
     root = (root or content_dir.parent).resolve()
     escaping: list[str] = []
@@ -263,7 +298,23 @@ def scan(content_dir: Path, root: Path | None = None) -> Layout:
             for p in _markdown_files(folder)
             if p.name != INDEX and keep(p)
         )
-    return Layout(tuple(people), tuple(groups), tuple(without_index), tuple(notes), tuple(sorted(escaping)))
+    files = _all_files(content_dir) if content_dir.is_dir() else []
+    records = {*people, *groups, *(path for path, _ in notes)}
+    pages = [
+        shown
+        for path in files
+        if path.suffix == ".md" and (shown := _relative(path, content_dir)) not in records and keep(path)
+    ]
+    return Layout(
+        tuple(people),
+        tuple(groups),
+        tuple(without_index),
+        tuple(notes),
+        tuple(sorted(set(escaping))),
+        tuple(pages),
+        tuple(_oversized(files, content_dir, max_bytes)),
+        max_bytes,
+    )
 
 
 def load_content(
@@ -286,15 +337,29 @@ def load_content(
             problems.append(
                 Problem(path, 1, 1, "symbolic link leads outside the repository: copy the file in")
             )
+    limit = (layout.max_bytes or 0) / MEGABYTE
+    for path, size in layout.oversized:
+        if wanted(path):
+            problems.append(
+                Problem(
+                    path,
+                    1,
+                    1,
+                    f"file is {size / MEGABYTE:.1f} MB, over the {limit:g} MB limit: "
+                    "keep large files out of content/ (or raise extra.rse.max_file_mb)",
+                )
+            )
     for folder in layout.group_folders_without_index:
         if wanted(folder) or wanted(f"{folder}/{INDEX}"):
             problems.append(
                 Problem(folder, 1, 1, "group folder has no index.md: add one with at least a 'title'")
             )
 
+    oversized = {path for path, _ in layout.oversized}
+
     def read(path: Path, shown: str, ident: str, what: str, model: type[FieldsT]):
         """The validated fields and parsed file, or None (with problems) when unreadable."""
-        if not _check_id(ident, shown, what, problems):
+        if shown in oversized or not _check_id(ident, shown, what, problems):
             return None
         parsed = _parse(path, shown, problems)
         if parsed is None:
@@ -318,4 +383,12 @@ def load_content(
         if wanted(shown) and (record := read(path, shown, path.stem, "note file name", NoteFields)):
             fields, parsed, source = record
             loaded.notes.append(Note(shown.removesuffix(".md"), fields, parsed.body, source, folder_group))
+    for shown in filter(wanted, layout.pages):
+        if shown in oversized:
+            continue
+        parsed = _parse(content_dir / shown, shown, problems)
+        if parsed is not None:
+            fields = _validate(PageFields, parsed, shown, problems, check_keys=False)
+            if fields is not None:
+                loaded.pages.append(Page(fields, parsed.body, _source(shown, parsed)))
     return loaded

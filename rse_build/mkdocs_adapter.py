@@ -13,8 +13,9 @@ import json
 import logging
 import os
 import posixpath
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+import re
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -29,6 +30,7 @@ from mkdocs.exceptions import MkDocsException, PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from rse_build.audience import Share, UnknownAudience, audience_named, share_for
 from rse_build.check import check_community
 from rse_build.enrich import Enriched, enrich
 from rse_build.errors import ContentError, Problem
@@ -36,7 +38,9 @@ from rse_build.history import HistoryUnavailable, head_commit
 from rse_build.i18n import Translator
 from rse_build.links import Reference, RefKind, find_references, rewrite
 from rse_build.model import Community, Note
+from rse_build.output import replaced_atomically
 from rse_build.redact import Redactor
+from rse_build.sanitize import Sanitizer
 from rse_build.settings import Settings
 from rse_build.stats import Insights, Stats
 from rse_build.views.agenda import events_view, ideas_view, questions_view
@@ -65,12 +69,14 @@ __all__ = [
     "on_page_context",
     "on_page_markdown",
     "on_post_page",
+    "on_post_template",
 ]
 
 log = logging.getLogger("mkdocs.rse")
 
 STATE_KEY = "_rse"
 CSS = "assets/rse/rse.css"
+ENV_AUDIENCE = "RSE_AUDIENCE"
 ENV_DRAFTS = "RSE_DRAFTS"
 ENV_FROM_RSE = "RSE_FROM_CLI"
 ENV_NO_HISTORY = "RSE_NO_HISTORY"
@@ -102,13 +108,19 @@ class BuildOptions:
     no_history: bool = False
     # Set by `rse`: content problems go back to it whole instead of through MkDocs' log.
     from_rse: bool = False
+    audience: str | None = None
 
     @classmethod
     def from_environ(cls, environ: Mapping[str, str]) -> BuildOptions:
         def flag(name: str) -> bool:
             return environ.get(name, "") not in ("", "0", "false", "no")
 
-        return cls(drafts=flag(ENV_DRAFTS), no_history=flag(ENV_NO_HISTORY), from_rse=flag(ENV_FROM_RSE))
+        return cls(
+            drafts=flag(ENV_DRAFTS),
+            no_history=flag(ENV_NO_HISTORY),
+            from_rse=flag(ENV_FROM_RSE),
+            audience=environ.get(ENV_AUDIENCE) or None,
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,6 +148,9 @@ class BuildState:
     drafts: frozenset[str]
     redact: Redactor
     enriched: Enriched
+    share: Share
+    sanitize: Sanitizer
+    hidden_urls: frozenset[str] = frozenset()
     roles: dict[str, Role] = field(default_factory=dict)
     stats: Stats | None = None
     insights: Insights | None = None
@@ -143,6 +158,24 @@ class BuildState:
     today: dt.date | None = None
     repo: RepoLinks | None = None
     related: RelatedIndex | None = None
+
+
+# The pages every site has: generated unless the community wrote its own (and may see it).
+_GENERATED_WHEN_MISSING = {
+    "index.md": "home",
+    "people/index.md": "people",
+    "groups/index.md": "groups",
+    "tags/index.md": "tags",
+    "stats/index.md": "stats",
+    "skills/index.md": "skills",
+    "ideas/index.md": "ideas",
+    "events/index.md": "events",
+    "questions/index.md": "questions",
+}
+NOT_INDEXED_ROBOTS = "# This site is not for search engines.\nUser-agent: *\nDisallow: /\n"
+NOINDEX_META = '<meta name="robots" content="noindex, nofollow">'
+_ANCHOR = re.compile(r"<a\b([^>]*)>")
+_HREF = re.compile(r"""\bhref\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 
 
 def _state(config: MkDocsConfig) -> BuildState:
@@ -172,7 +205,15 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         if options.from_rse:
             raise
         raise PluginError(f"{error} (or set {ENV_NO_HISTORY}=1)") from None
-    community = enriched.community
+    try:
+        audience = audience_named(settings, options.audience)
+    except UnknownAudience as error:
+        if options.from_rse:
+            raise
+        raise PluginError(f"{error} (set {ENV_AUDIENCE} to one of them)") from None
+    # Everything below sees only this audience's share: no view can show what it never got.
+    share = share_for(enriched.community, checked.pages, audience)
+    community = share.community
 
     translator = Translator(settings.language)
     urls = Urls(directory_urls=config.use_directory_urls)
@@ -184,6 +225,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         drafts=checked.drafts,
         redact=Redactor.for_addresses(emails, translator.email_hidden),
         enriched=enriched,
+        share=share,
+        sanitize=Sanitizer.create(settings.sanitize),
     )
 
     # Our templates sit between the community's own overrides and Material's.
@@ -193,6 +236,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.theme["font"] = False
     if CSS not in config.extra_css:
         config.extra_css.append(CSS)
+    if config.nav is not None and not share.complete:
+        config.nav = _without_hidden(config.nav, share)
     if config.nav is None:
         config.nav = [
             {translator.home: "index.md"},
@@ -213,6 +258,23 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
+def _without_hidden(nav: Any, share: Share) -> Any:
+    """mkdocs.yml's nav minus the pages this audience may not see (a title is a leak too)."""
+    if isinstance(nav, str):
+        return None if share.hides(nav) else nav
+    if isinstance(nav, list):
+        kept = [_without_hidden(item, share) for item in nav]
+        return [item for item in kept if item is not None]
+    if isinstance(nav, dict):
+        kept = {}
+        for title, item in nav.items():
+            pruned = _without_hidden(item, share)
+            if pruned is not None and pruned != []:
+                kept[title] = pruned
+        return kept or None
+    return nav
+
+
 def _front_matter(title: str) -> str:
     """A JSON string is a valid YAML scalar, control characters included."""
     return f"---\ntitle: {json.dumps(title)}\n---\n"
@@ -227,15 +289,20 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             files.remove(draft)
 
     roles = state.roles
-    roles["index.md"] = Role("home")
-    roles["people/index.md"] = Role("people")
-    roles["groups/index.md"] = Role("groups")
-    roles["tags/index.md"] = Role("tags")
-    roles["stats/index.md"] = Role("stats")
-    roles["skills/index.md"] = Role("skills")
-    roles["ideas/index.md"] = Role("ideas")
-    roles["events/index.md"] = Role("events")
-    roles["questions/index.md"] = Role("questions")
+    hidden_urls = set()
+    for file in list(files):
+        if state.share.hides(file.src_uri):
+            hidden_urls.add(file.url)
+            # Excluded rather than removed: MkDocs then resolves links to it quietly, and
+            # on_page_content turns them into plain text.
+            file.inclusion = InclusionLevel.EXCLUDED
+            if file.src_uri in _GENERATED_WHEN_MISSING:
+                files.remove(file)
+    state.hidden_urls = frozenset(hidden_urls)
+    published = state.share.published(f.src_uri for f in files if f.inclusion.is_included())
+
+    for src_uri, kind in _GENERATED_WHEN_MISSING.items():
+        roles[src_uri] = Role(kind)
     for slug in community.skill_names:
         roles[f"skills/{slug}.md"] = Role("skill", slug)
     for slug in community.tag_names:
@@ -271,12 +338,18 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         root = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
         prefix = Path(config.docs_dir).resolve().relative_to(root.resolve()).as_posix()
         state.repo = RepoLinks(state.settings.repo_url, state.settings.edit_branch, f"{prefix}/")
-    state.stats = state.enriched.stats(markdown_pages)
-    state.insights = state.enriched.insights(state.settings.privacy.min_group)
+    seen = state.enriched.for_audience(community, published)
+    state.stats = seen.stats(markdown_pages)
+    state.insights = seen.insights(state.settings.privacy.min_group)
     if state.stats is not None:
         stats_json = json.dumps(state.stats.to_json(), indent=2, ensure_ascii=False, sort_keys=False)
         files.append(File.generated(config, "stats.json", content=stats_json + "\n"))
     _add_feeds(files, config, state)
+    if not state.share.audience.indexable:
+        robots = files.get_file_from_path("robots.txt")
+        if robots is not None:
+            files.remove(robots)
+        files.append(File.generated(config, "robots.txt", content=NOT_INDEXED_ROBOTS))
     for handle, person in community.people.items():
         if state.refs.avatar(handle) == f"avatars/{handle}.svg":
             files.append(
@@ -375,14 +448,52 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     return state.redact(markdown)
 
 
+def _unlink_hidden(html: str, page: Page, hidden_urls: frozenset[str]) -> str:
+    """A link to a page this audience may not see becomes plain text (`<a>` with no href)."""
+    if not hidden_urls:
+        return html
+    here = page.url if page.url.endswith("/") else posixpath.dirname(page.url)
+    hidden = {url.rstrip("/") for url in hidden_urls}
+
+    def replace(match: re.Match[str]) -> str:
+        href = _HREF.search(match.group(1))
+        if href is None:
+            return match.group(0)
+        value = href.group(1) if href.group(1) is not None else href.group(2)
+        path = value.split("#", 1)[0].split("?", 1)[0]
+        if not path or ":" in path.split("/", 1)[0] or path.startswith("/"):
+            return match.group(0)
+        target = posixpath.normpath(posixpath.join(here, path))
+        return "<a>" if target.rstrip("/") in hidden else match.group(0)
+
+    return _ANCHOR.sub(replace, html)
+
+
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Before the search plugin indexes the page."""
-    return _state(config).redact(html)
+    """Before the search plugin indexes the page: sanitised, hidden links unlinked, redacted."""
+    state = _state(config)
+    html = _unlink_hidden(state.sanitize(html), page, state.hidden_urls)
+    return state.redact(html)
+
+
+def _not_indexed(output: str, state: BuildState) -> str:
+    if state.share.audience.indexable or "<head>" not in output:
+        return output
+    return output.replace("<head>", f"<head>\n    {NOINDEX_META}", 1)
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     """Cards, lists and navigation show front-matter text: redacted as a whole page."""
-    return _state(config).redact(output)
+    state = _state(config)
+    return _not_indexed(state.redact(output), state)
+
+
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    """404.html is a template, not a page: it gets the same noindex and redaction."""
+    if not template_name.endswith(".html"):
+        return output_content
+    state = _state(config)
+    return _not_indexed(state.redact(output_content), state)
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
@@ -467,20 +578,25 @@ class BuildFailed(Exception):
 
 
 @contextmanager
-def _build_environment(config_file: Path, drafts: bool, no_history: bool = False) -> Iterator[None]:
+def _build_environment(
+    config_file: Path, drafts: bool, no_history: bool = False, audience: str | None = None
+) -> Iterator[None]:
     """The switches the hooks read, set for one build and restored after it.
 
     SOURCE_DATE_EPOCH (the build commit's date) makes MkDocs' own dates reproducible.
     """
-    saved = {
-        key: os.environ.get(key) for key in (ENV_DRAFTS, ENV_FROM_RSE, ENV_NO_HISTORY, "SOURCE_DATE_EPOCH")
-    }
+    keys = (ENV_DRAFTS, ENV_FROM_RSE, ENV_NO_HISTORY, ENV_AUDIENCE, "SOURCE_DATE_EPOCH")
+    saved = {key: os.environ.get(key) for key in keys}
     os.environ[ENV_FROM_RSE] = "1"
     for key, wanted in ((ENV_DRAFTS, drafts), (ENV_NO_HISTORY, no_history)):
         if wanted:
             os.environ[key] = "1"
         else:
             os.environ.pop(key, None)
+    if audience:
+        os.environ[ENV_AUDIENCE] = audience
+    else:
+        os.environ.pop(ENV_AUDIENCE, None)
     if saved["SOURCE_DATE_EPOCH"] is None:
         head = head_commit(config_file.parent)
         if head is not None:
@@ -501,6 +617,33 @@ class Built:
 
     site_dir: Path
     community: Community
+    audience: str
+
+
+def _build_into(
+    config_file: Path,
+    site_dir: Path | None,
+    staging: Callable[[Path], Path],
+    *,
+    strict: bool,
+    drafts: bool,
+    no_history: bool,
+    audience: str | None,
+) -> Built:
+    """One audience's site: MkDocs writes into `staging(target)`, never into the target."""
+    overrides: dict[str, Any] = {"strict": strict}
+    if site_dir is not None:
+        overrides["site_dir"] = str(site_dir)
+    with _build_environment(config_file, drafts, no_history, audience):
+        try:
+            config = load_config(str(config_file), **overrides)
+            target = Path(config.site_dir)
+            config["site_dir"] = str(staging(target))
+            mkdocs_build(config)
+        except MkDocsException as error:
+            raise BuildFailed(str(error)) from None
+    state = _state(config)
+    return Built(target, state.community, state.share.audience.name)
 
 
 def build_site(
@@ -510,21 +653,60 @@ def build_site(
     strict: bool = False,
     drafts: bool = False,
     no_history: bool = False,
+    audience: str | None = None,
 ) -> Built:
-    """Check the content and run MkDocs' build on `config_file` (the hooks do rse's part).
+    """Check the content and run MkDocs' build on `config_file` (the hooks do rse's part),
+    for one audience (default: the community's default audience).
 
-    Raises ContentError with every located problem, or BuildFailed for MkDocs' own refusals.
+    The site is built beside its folder and swapped in only once complete. Raises
+    ContentError with every located problem, UnknownAudience, OutputProblem, or BuildFailed
+    for MkDocs' own refusals.
     """
-    overrides: dict[str, Any] = {"strict": strict}
-    if site_dir is not None:
-        overrides["site_dir"] = str(site_dir)
-    with _build_environment(config_file, drafts, no_history):
-        try:
-            config = load_config(str(config_file), **overrides)
-            mkdocs_build(config)
-        except MkDocsException as error:
-            raise BuildFailed(str(error)) from None
-    return Built(Path(config.site_dir), _state(config).community)
+    with ExitStack() as stack:
+
+        def staging(target: Path) -> Path:
+            return stack.enter_context(replaced_atomically(target))
+
+        return _build_into(
+            config_file,
+            site_dir,
+            staging,
+            strict=strict,
+            drafts=drafts,
+            no_history=no_history,
+            audience=audience,
+        )
+
+
+def build_all_audiences(
+    config_file: Path,
+    site_dir: Path | None,
+    audiences: Iterable[str],
+    *,
+    strict: bool = False,
+    drafts: bool = False,
+    no_history: bool = False,
+) -> list[Built]:
+    """`site_dir/<audience>/` for each audience, swapped in together: if one fails, the
+    previous sites all stay as they were."""
+    names = list(audiences)
+    if site_dir is None:
+        site_dir = config_summary(config_file)[1]
+    built = []
+    with replaced_atomically(site_dir) as root:
+        for name in names:
+            built.append(
+                _build_into(
+                    config_file,
+                    site_dir / name,
+                    lambda _target, name=name: root / name,
+                    strict=strict,
+                    drafts=drafts,
+                    no_history=no_history,
+                    audience=name,
+                )
+            )
+    return built
 
 
 def serve_site(
@@ -534,25 +716,30 @@ def serve_site(
     drafts: bool = False,
     no_history: bool = False,
     open_browser: bool = False,
+    audience: str | None = None,
 ) -> None:
     from mkdocs.commands.serve import serve
 
-    with _build_environment(config_file, drafts, no_history):
+    with _build_environment(config_file, drafts, no_history, audience):
         try:
             serve(config_file=str(config_file), dev_addr=dev_addr, open_in_browser=open_browser)
         except MkDocsException as error:
             raise BuildFailed(str(error)) from None
 
 
-def site_pages(config_file: Path) -> set[str]:
-    """The Markdown pages MkDocs would publish (exclude_docs applied), under docs_dir."""
+def site_files(config_file: Path) -> tuple[set[str], set[str]]:
+    """Every file and the Markdown pages MkDocs would publish from docs_dir (exclude_docs
+    applied), before rse removes drafts and what an audience may not see."""
     from mkdocs.structure.files import get_files
 
     try:
         config = load_config(str(config_file))
     except MkDocsException as error:
         raise BuildFailed(str(error)) from None
-    return {f.src_uri for f in get_files(config).documentation_pages()}
+    files = get_files(config)
+    return {f.src_uri for f in files if f.inclusion.is_included()}, {
+        f.src_uri for f in files.documentation_pages()
+    }
 
 
 def config_summary(config_file: Path) -> tuple[Path, Path, dict, str | None]:

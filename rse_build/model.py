@@ -16,6 +16,8 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
+# The audience label of a page that names none.
+DEFAULT_LABEL = "internal"
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _TAG_UNSAFE = re.compile(r"[^\w-]+")
 
@@ -138,6 +140,10 @@ class NoteFields(_FrontMatter):
     place: Text | None = Field(None, description="For events: a room, a city or a URL.")
 
 
+class PageFields(_FrontMatter):
+    """What rse reads of a hand-written page (the home page, a guide): only its audience."""
+
+
 @dataclass(frozen=True, slots=True)
 class Position:
     """A 1-based line and column in a file."""
@@ -161,6 +167,19 @@ class Source:
     def item(self, name: str, index: int) -> Position:
         positions = self.items.get(name, ())
         return positions[index] if index < len(positions) else self.key(name)
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """A hand-written page under content/ (not a profile, group or note)."""
+
+    fields: PageFields
+    body: str
+    source: Source
+
+    @property
+    def path(self) -> str:
+        return self.source.path
 
 
 @dataclass(frozen=True, slots=True)

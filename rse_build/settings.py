@@ -40,6 +40,10 @@ class Settings(BaseModel):
     repo_url: str | None = Field(None, description="The repository's web URL, for edit links.")
     edit_branch: str = "main"
     search_threshold: int = Field(2000, ge=0, description="Notes above which search is chunked.")
+    sanitize: bool = Field(
+        True, description="Clean HTML written in Markdown bodies; false only for fully trusted communities."
+    )
+    max_file_mb: float = Field(10, gt=0, description="Files in content/ above this size are refused.")
 
     @model_validator(mode="after")
     def _default_audience_exists(self) -> Settings:
@@ -52,6 +56,10 @@ class Settings(BaseModel):
 
     def labels_for(self, audience: str) -> tuple[str, ...]:
         return self.audiences.get(audience, (audience,))
+
+    @property
+    def max_file_bytes(self) -> int:
+        return int(self.max_file_mb * 1024 * 1024)
 
 
 def _locate(config_file: Path | None, keys: tuple[str | int, ...]) -> tuple[int, int]:

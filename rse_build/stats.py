@@ -126,7 +126,7 @@ def compute(
 ) -> Stats:
     """stats.json's figures. `pages` are file facts by path under content/; `existing_pages`
     the Markdown files of this build (history of deleted files dates nothing)."""
-    private = {h for h, p in community.people.items() if not p.fields.stats}
+    private = _not_shown(community, resolver)
     per_person: dict[str, _Person] = defaultdict(_Person)
     unmatched: set[Identity] = set()
     active: dict[str, set[str]] = defaultdict(set)
@@ -248,6 +248,13 @@ def compute(
     )
 
 
+def _not_shown(community: Community, resolver: Resolver) -> set[str]:
+    """People counted in totals but never shown: `stats: false`, and the people an
+    audience's site does not hold (the resolver still knows them, so they are not unmatched)."""
+    private = {h for h, p in community.people.items() if not p.fields.stats}
+    return private | (set(resolver.by_email.values()) - set(community.people))
+
+
 @dataclass(frozen=True, slots=True)
 class Share:
     label: str
@@ -338,7 +345,7 @@ def insights(
         cross += len(sites) >= 2
 
     span = tuple(_months(*_span(history))) if history.commits else ()
-    private = {h for h, p in community.people.items() if not p.fields.stats}
+    private = _not_shown(community, resolver)
     return Insights(
         months=span,
         person_monthly={

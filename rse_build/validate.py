@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from rse_build.errors import Problem, Severity
 from rse_build.links import RefKind, find_references
-from rse_build.model import Group, Index, Note, NoteType, Person, Source
+from rse_build.model import DEFAULT_LABEL, Group, Index, Note, NoteType, Page, Person, Source
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,7 +20,7 @@ class Rules:
     """What validation needs of the settings."""
 
     audiences: Mapping[str, tuple[str, ...]]
-    default_label: str = "internal"
+    default_label: str = DEFAULT_LABEL
 
     def seen_by(self, label: str) -> frozenset[str]:
         return frozenset(name for name, labels in self.audiences.items() if label in labels)
@@ -151,6 +151,7 @@ def validate(
     rules: Rules,
     drafts: frozenset[str] = frozenset(),
     all_groups: Mapping[str, Group] | None = None,
+    pages: Iterable[Page] = (),
 ) -> list[Problem]:
     """Every reference names something that exists, and every rule between records holds.
 
@@ -187,4 +188,6 @@ def validate(
         problems += _check_list(source, "supporters", note.fields.supporters, index.people, "supporter")
         problems += _check_note(note, index, group_map, rules)
         problems += _check_body(index, source, note.body, drafts)
+    for page in pages:
+        problems += _check_audience(page.source, page.fields.audience, rules)
     return problems

@@ -1,0 +1,66 @@
+"""A site directory replaced in one step: built beside the target, swapped in on success.
+
+A failed build leaves the previous site as it was, byte for byte; two builds at once each
+write their own staging folder, and the swaps take turns under a lock on the parent folder.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import secrets
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+
+class OutputProblem(Exception):
+    """The site directory cannot be written (permissions, a file in the way)."""
+
+
+def _sibling(target: Path, kind: str) -> Path:
+    return target.parent / f".{target.name}.{kind}-{os.getpid()}-{secrets.token_hex(4)}"
+
+
+@contextmanager
+def _locked(folder: Path) -> Iterator[None]:
+    descriptor = os.open(folder, os.O_RDONLY)
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(descriptor)  # closing releases the lock
+
+
+@contextmanager
+def replaced_atomically(target: Path) -> Iterator[Path]:
+    """Yield an empty staging folder beside `target`; when the block succeeds, the staging
+    folder becomes `target` and the previous site is removed. When it fails, the staging
+    folder is removed and `target` is untouched."""
+    target = target.absolute()
+    if target.exists() and not target.is_dir():
+        raise OutputProblem(f"{target} is a file, not a site folder: move it away")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        staging = _sibling(target, "building")
+        staging.mkdir()  # mkdir, not mkdtemp: the site keeps the umask's permissions
+    except OSError as error:
+        raise OutputProblem(f"cannot write beside {target}: {error.strerror}") from None
+    try:
+        yield staging
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    previous = _sibling(target, "previous")
+    with _locked(target.parent):
+        try:
+            if target.exists():
+                os.rename(target, previous)
+            os.rename(staging, target)
+        except OSError as error:
+            if previous.exists() and not target.exists():
+                os.rename(previous, target)
+            shutil.rmtree(staging, ignore_errors=True)
+            raise OutputProblem(f"cannot replace {target}: {error.strerror}") from None
+    shutil.rmtree(previous, ignore_errors=True)
