@@ -345,7 +345,7 @@ def load_content(
                     path,
                     1,
                     1,
-                    f"file is {size / MEGABYTE:.1f} MB, over the {limit:g} MB limit: "
+                    f"file is {size / MEGABYTE:.3g} MB, over the {limit:.3g} MB limit: "
                     "keep large files out of content/ (or raise extra.rse.max_file_mb)",
                 )
             )

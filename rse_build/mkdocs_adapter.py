@@ -173,7 +173,17 @@ _GENERATED_WHEN_MISSING = {
     "questions/index.md": "questions",
 }
 NOT_INDEXED_ROBOTS = "# This site is not for search engines.\nUser-agent: *\nDisallow: /\n"
+CHARSET_META = '<meta charset="utf-8">'
 NOINDEX_META = '<meta name="robots" content="noindex, nofollow">'
+# Only the site's own host: Material's conditional loaders (mermaid and a polyfill from
+# unpkg, GitHub's API for repository facts) and any image a trusted page embeds are blocked
+# by the browser itself. Inline scripts and styles are Material's own (palette, scope).
+CONTENT_SECURITY_POLICY = (
+    '<meta http-equiv="Content-Security-Policy" content="default-src \'self\'; '
+    "script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; "
+    "object-src 'none'; frame-src 'none'; base-uri 'self'; form-action 'self'\">"
+)
 _ANCHOR = re.compile(r"<a\b([^>]*)>")
 _HREF = re.compile(r"""\bhref\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 
@@ -416,15 +426,19 @@ def _link_to(page: Page, target_src: str) -> str:
 
 
 def _resolve(state: BuildState, page: Page, reference: Reference) -> str | None:
-    community = state.community
+    """A mention or wiki link as a Markdown link; as plain text when this audience may not
+    see its target (the label the author wrote, else a neutral word: an id is a file name);
+    None (left as written) when it names nothing, e.g. a draft."""
+    community, everyone = state.community, state.enriched.community
+    hidden = _markdown_label(reference.label or state.refs.t.not_shown_here)
     if reference.kind is RefKind.MENTION:
         person = community.people.get(reference.target)
         if person is None:
-            return None
+            return hidden if reference.target in everyone.people else None
         return f"[{_markdown_label(person.name)}]({_link_to(page, person.path)})"
     note: Note | None = community.find_note(reference.target)
     if note is None:
-        return None
+        return hidden if everyone.find_note(reference.target) is not None else None
     label = reference.label or note.title
     return f"[{_markdown_label(label)}]({_link_to(page, note.path)})"
 
@@ -439,10 +453,13 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         if role.kind != "note":
             # Cards and directories need the width; a note keeps its table of contents.
             page.meta.setdefault("hide", ["navigation", "toc"])
-    # Material prints some meta values unescaped (<title>, header, description).
-    for key in ("title", "description"):
-        if isinstance(page.meta.get(key), str):
-            page.meta[key] = escape(state.redact(page.meta[key]))
+    # Material prints meta values unescaped: <title>, header, description, and tags in
+    # search results (through innerHTML). Every string reaches it escaped and redacted.
+    for key, value in list(page.meta.items()):
+        if isinstance(value, str):
+            page.meta[key] = escape(state.redact(value))
+        elif isinstance(value, list) and all(isinstance(item, str) for item in value):
+            page.meta[key] = [escape(state.redact(item)) for item in value]
     references = find_references(markdown)
     markdown = rewrite(markdown, references, lambda ref: _resolve(state, page, ref))
     return state.redact(markdown)
@@ -476,24 +493,30 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     return state.redact(html)
 
 
-def _not_indexed(output: str, state: BuildState) -> str:
-    if state.share.audience.indexable or "<head>" not in output:
+def _finish(output: str, state: BuildState) -> str:
+    """Every HTML file of the site: addresses redacted, the browser told to ask no other
+    host (whatever a theme script or a trusted page's HTML would fetch), and search
+    engines kept out of every site but the public one."""
+    output = state.redact(output)
+    if "<head>" not in output:
         return output
-    return output.replace("<head>", f"<head>\n    {NOINDEX_META}", 1)
+    head = [CONTENT_SECURITY_POLICY]
+    if not state.share.audience.indexable:
+        head.append(NOINDEX_META)
+    anchor = CHARSET_META if CHARSET_META in output else "<head>"
+    return output.replace(anchor, anchor + "\n    " + "\n    ".join(head), 1)
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     """Cards, lists and navigation show front-matter text: redacted as a whole page."""
-    state = _state(config)
-    return _not_indexed(state.redact(output), state)
+    return _finish(output, _state(config))
 
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
-    """404.html is a template, not a page: it gets the same noindex and redaction."""
+    """404.html is a template, not a page: it gets the same treatment."""
     if not template_name.endswith(".html"):
         return output_content
-    state = _state(config)
-    return _not_indexed(state.redact(output_content), state)
+    return _finish(output_content, _state(config))
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:

@@ -63,8 +63,23 @@ def hrefs(site: Path, page: str) -> set[str]:
     return found
 
 
+# Material's bundle holds three loaders that fire only in conditions rse never creates or
+# the page's Content-Security-Policy blocks: mermaid and a ResizeObserver polyfill from
+# unpkg, and GitHub's API for repository facts (only with MkDocs' own repo_url on GitHub).
+MATERIAL_CONDITIONAL_LOADERS = frozenset({"unpkg.com", "api.github.com"})
+_JS_URL = re.compile(r"""["'`]((?:https?:)?//[a-z0-9.-]+\.[a-z]{2,})""", re.IGNORECASE)
+_JS_COMMENT = re.compile(r"""/\*.*?\*/|(?<![:"'`\\])//[^\n]*""", re.DOTALL)
+
+
+def js_hosts(text: str) -> set[str]:
+    """Hosts named by URL string literals in a script (license comments left out)."""
+    code = _JS_COMMENT.sub("", text)
+    return {urlsplit(m.group(1)).netloc.lower() for m in _JS_URL.finditer(code)}
+
+
 def external_requests(site: Path) -> list[str]:
-    """Every reference that would make a browser ask another host for something."""
+    """Every reference that would make a browser ask another host for something: in HTML
+    (src, stylesheets, icons), in CSS (url(), @import) and in JavaScript string literals."""
     offenders = []
     css_url = re.compile(r"""(?:url\(\s*['"]?|@import\s+['"])((?:https?:)?//[^'")\s]+)""")
     for file in sorted(site.rglob("*")):
@@ -75,6 +90,11 @@ def external_requests(site: Path) -> list[str]:
         if file.suffix in {".css", ".html"}:
             for match in css_url.finditer(file.read_text(encoding="utf-8")):
                 offenders.append(f"{file.relative_to(site)}: {match.group(1)}")
+        if file.suffix == ".js":
+            hosts = js_hosts(file.read_text(encoding="utf-8", errors="replace"))
+            if file.name.startswith("bundle.") and file.parent.name == "javascripts":
+                hosts -= MATERIAL_CONDITIONAL_LOADERS
+            offenders += [f"{file.relative_to(site)}: {host}" for host in sorted(hosts)]
     return offenders
 
 
