@@ -66,6 +66,12 @@ def _config_file(config_file: str) -> Path:
     return path.resolve()
 
 
+def _shown(path: Path) -> str:
+    """A path as the user would type it: relative below the working folder, else absolute."""
+    relative = os.path.relpath(path)
+    return str(path) if relative.startswith("..") else relative
+
+
 def _report(error: ContentError, strict: bool) -> NoReturn:
     _print_problems(error.problems)
     failing = error.problems if strict else [p for p in error.problems if p.is_error]
@@ -222,8 +228,7 @@ def build(
         community = built.community
         click.echo(
             f"Built {len(community.people)} people, {len(community.groups)} groups and "
-            f"{len(community.notes)} notes for '{built.audience}' into "
-            f"{os.path.relpath(built.site_dir)}{os.sep}"
+            f"{len(community.notes)} notes for '{built.audience}' into {_shown(built.site_dir)}{os.sep}"
         )
 
 

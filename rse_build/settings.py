@@ -12,6 +12,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from rse_build.errors import Problem, Severity
+from rse_build.model import DEFAULT_LABEL
 
 LANGUAGES = ("en", "fr")
 DEFAULT_AUDIENCES: dict[str, tuple[str, ...]] = {
@@ -89,6 +90,18 @@ def _locate(config_file: Path | None, keys: tuple[str | int, ...]) -> tuple[int,
     return found
 
 
+def _unseen_default_label(settings: Settings, config_file: Path | None, shown: str) -> list[Problem]:
+    """Pages without a label are `internal`: an audience list without it hides them all."""
+    if any(DEFAULT_LABEL in labels for labels in settings.audiences.values()):
+        return []
+    line, column = _locate(config_file, ("audiences",))
+    message = (
+        f"extra.rse.audiences: no audience sees '{DEFAULT_LABEL}', the label of every page "
+        "without an audience: those pages are in no site"
+    )
+    return [Problem(shown, line, column, message, Severity.WARNING)]
+
+
 def load_settings(
     extra: Any, config_file: Path | None, theme_language: str | None = None
 ) -> tuple[Settings, list[Problem]]:
@@ -108,7 +121,8 @@ def load_settings(
         if language in LANGUAGES:
             data["language"] = language
     try:
-        return Settings.model_validate(data), problems
+        settings = Settings.model_validate(data)
+        return settings, problems + _unseen_default_label(settings, config_file, shown)
     except ValidationError as error:
         wrong = set()
         for detail in error.errors():

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import MKDOCS_YML
-from tests.sitecheck import hrefs
+from tests.sitecheck import hrefs, tree_bytes
 from tests.test_build import rse
 
 AUDIENCES_YML = (
@@ -300,3 +300,11 @@ def test_stats_command_matches_each_site(sites):
         result = rse(community, "stats", "--json", "--audience", name)
         assert result.exit_code == 0, result.output
         assert json.loads(result.output) == json.loads((roots[name] / "stats.json").read_text("utf-8"))
+
+
+def test_every_audience_builds_the_same_bytes_twice(sites):
+    community, roots = sites
+    result = rse(community, "build", "--all-audiences", "--site-dir", "again")
+    assert result.exit_code == 0, result.output
+    for name, root in roots.items():
+        assert tree_bytes(community.root / "again" / name) == tree_bytes(root), name

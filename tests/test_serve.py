@@ -48,3 +48,32 @@ def test_serve_shows_profiles_and_notes(make_community):
         process.terminate()
         output, _ = process.communicate(timeout=30)
     assert b"Traceback" not in output
+
+
+def test_serve_previews_one_audience(make_community):
+    files = {
+        "content/people/ada.md": "---\nname: Ada\nskills: [x]\naudience: public\n---\n",
+        "content/people/bob.md": "---\nname: Bob Hidden\nskills: [x]\n---\n",
+    }
+    community = make_community(files)
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "rse_build", "serve", "--audience", "public", "-a", f"127.0.0.1:{port}"],
+        cwd=community.root,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        base = f"http://127.0.0.1:{port}"
+        assert "Ada" in fetch(f"{base}/people/", deadline)
+        assert "Bob Hidden" not in fetch(f"{base}/people/", deadline)
+        try:
+            fetch(f"{base}/people/bob/", time.monotonic())
+            raise AssertionError("a hidden profile was served")
+        except urllib.error.HTTPError as error:
+            assert error.code == 404
+    finally:
+        process.terminate()
+        output, _ = process.communicate(timeout=30)
+    assert b"Traceback" not in output

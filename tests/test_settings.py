@@ -98,3 +98,18 @@ def test_any_extra_rse_gives_settings_or_located_problems(raw):
     settings, problems = load_settings({"rse": raw}, None)
     assert isinstance(settings, Settings)
     assert all(p.line >= 1 and p.message for p in problems)
+
+
+def test_audiences_that_never_see_internal_are_warned_about(tmp_path):
+    from rse_build.settings import load_settings
+
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("extra:\n  rse:\n    default_audience: all\n    audiences:\n      all: [everyone]\n")
+    settings, problems = load_settings(
+        {"rse": {"default_audience": "all", "audiences": {"all": ["everyone"]}}}, config
+    )
+    assert settings.audiences == {"all": ("everyone",)}
+    assert [str(p) for p in problems] == [
+        "mkdocs.yml:4:5: warning: extra.rse.audiences: no audience sees 'internal', the label of every page "
+        "without an audience: those pages are in no site"
+    ]
