@@ -12,6 +12,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tests.conftest import MKDOCS_YML
 from tests.sitecheck import hrefs, tree_bytes
@@ -308,3 +310,72 @@ def test_every_audience_builds_the_same_bytes_twice(sites):
     assert result.exit_code == 0, result.output
     for name, root in roots.items():
         assert tree_bytes(community.root / "again" / name) == tree_bytes(root), name
+
+
+LABELS = ["public", "internal", "partner-acme", None]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    people=st.lists(st.sampled_from(LABELS), min_size=1, max_size=5),
+    groups=st.lists(st.sampled_from(LABELS), min_size=1, max_size=3),
+    notes=st.lists(
+        st.tuples(st.sampled_from(LABELS), st.integers(0, 2), st.lists(st.integers(0, 2), max_size=2)),
+        max_size=6,
+    ),
+    audience=st.sampled_from(["public", "internal", "acme"]),
+)
+def test_a_share_never_holds_what_its_audience_may_not_see(people, groups, notes, audience):
+    """Whatever the labels, a share holds only records whose own label and groups it sees."""
+    from rse_build.audience import audience_named, share_for
+    from rse_build.model import Community, Group, GroupFields, Note, NoteFields, Person, PersonFields, Source
+    from rse_build.settings import Settings
+
+    group_slugs = [f"g{i}" for i in range(len(groups))]
+    records_people = [
+        Person(
+            f"p{i}",
+            PersonFields(name="P", audience=label, groups=group_slugs[:1]),
+            "",
+            Source(f"people/p{i}.md"),
+        )
+        for i, label in enumerate(people)
+    ]
+    records_groups = [
+        Group(slug, GroupFields(title="G", audience=label), "", Source(f"groups/{slug}/index.md"))
+        for slug, label in zip(group_slugs, groups, strict=True)
+    ]
+    records_notes = []
+    for i, (label, folder, extra) in enumerate(notes):
+        folder_group = group_slugs[folder] if folder < len(group_slugs) else None
+        declared = tuple(group_slugs[e] for e in extra if e < len(group_slugs))
+        path = f"groups/{folder_group}/n{i}.md" if folder_group else f"notes/n{i}.md"
+        fields = NoteFields(title="N", audience=label, groups=declared)
+        records_notes.append(Note(path.removesuffix(".md"), fields, "", Source(path), folder_group))
+    community = Community.build(records_people, records_groups, records_notes)
+    chosen = audience_named(
+        Settings(
+            audiences={
+                "public": ("public",),
+                "internal": ("public", "internal", "partner-acme"),
+                "acme": ("public", "partner-acme"),
+            }
+        ),
+        audience,
+    )
+    share = share_for(community, (), chosen)
+    seen = chosen.labels
+    for person in community.people.values():
+        assert (person.handle in share.community.people) == ((person.fields.audience or "internal") in seen)
+    for group in community.groups.values():
+        visible = (group.fields.audience or "internal") in seen
+        assert (group.slug in share.community.groups) == visible
+        assert share.hides(f"groups/{group.slug}/any.png") == (not visible)
+    for note in community.notes.values():
+        groups_seen = all(s in share.community.groups for s in note.group_slugs)
+        own = note.fields.audience
+        expected = groups_seen and (own in seen if own else bool(note.group_slugs) or "internal" in seen)
+        assert (note.key in share.community.notes) == expected
+        assert share.hides(note.path) == (not expected)
+    for members in share.community.members.values():
+        assert set(members) <= set(share.community.people)
