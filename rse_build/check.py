@@ -6,6 +6,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from rse_build.codeowners import LOCATIONS, codeowners_block, staleness
 from rse_build.errors import Problem
 from rse_build.history import Changes
 from rse_build.load import load_content, scan
@@ -55,7 +56,18 @@ def check_community(
     )
     prefix = _shown_prefix(config_file, docs_dir)
     problems += [replace(p, path=prefix + p.path) for p in content_problems]
+    if config_file is not None:
+        problems += _codeowners_problems(config_file, prefix, community, settings)
     return Checked(settings, community, draft_paths, sorted(problems), tuple(loaded.pages))
+
+
+def _codeowners_problems(
+    config_file: Path, prefix: str, community: Community, settings: Settings
+) -> list[Problem]:
+    block = codeowners_block(
+        community.groups.values(), community.animators, community.people, prefix, settings.repo_url
+    )
+    return staleness(config_file.resolve().parent, block)
 
 
 def _shown_prefix(config_file: Path | None, docs_dir: Path) -> str:
@@ -142,4 +154,10 @@ def check_changes(
     problems = [replace(p, path=prefix + p.path) for p in kept]
     if config_file.name in changes.touched:
         problems += settings_problems
+    owners_touched = any(path in changes.touched for path in LOCATIONS)
+    if owners_touched or any(p.startswith(("groups/", "people/")) for p in touched | removed):
+        animators = {h for g in loaded.groups for h in g.fields.animators}
+        profiles = load_content(docs_dir, {f"people/{h}.md" for h in animators}, layout).people
+        community = Community.build(profiles, loaded.groups, [])
+        problems += _codeowners_problems(config_file, prefix, community, settings)
     return ChangeReport(sorted(problems), len(touched | naming_removed))

@@ -100,6 +100,87 @@ def main() -> None:
 
 
 @main.command()
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--name", "community_name", help="The community's name (asked for at a terminal).")
+@click.option("--language", type=click.Choice(["en", "fr"]), default="en", show_default=True)
+@click.option("--founder", help="Your full name, for the first profile (default: git's user.name).")
+@click.option("--email", help="Your commit address, never published (default: git's user.email).")
+def init(
+    directory: Path, community_name: str | None, language: str, founder: str | None, email: str | None
+) -> None:
+    """Create a new community repository in DIRECTORY (empty or new).
+
+    It builds as it is: mkdocs.yml, hooks/, theme/, content/ (a welcome page, a first group,
+    your profile, a how-to-contribute note), CONTRIBUTING.md, .gitignore, an example .mailmap,
+    CI for GitHub and GitLab, and CODEOWNERS. rse's templates stay in the installed package.
+    """
+    import git
+
+    from rse_build.starter import StarterProblem, create, founder_from, starter_files
+
+    name = community_name or (
+        click.prompt("Community name", default=directory.name) if sys.stdin.isatty() else directory.name
+    )
+    config = git.Git()
+
+    def git_config(key: str) -> str | None:
+        try:
+            return config.config("--get", key).strip() or None
+        except git.GitCommandError:
+            return None
+
+    person = founder_from(founder or git_config("user.name"), email or git_config("user.email"), language)
+    try:
+        written = create(directory, starter_files(name, language, person))
+    except StarterProblem as error:
+        raise EnvironmentFailure(str(error)) from None
+    shown = _shown(directory.resolve())
+    click.echo(f"Created the community '{name}' in {shown}{os.sep} ({len(written)} files).")
+    click.echo(f"Your profile is content/people/{person.handle}.md; you animate the 'community' group.")
+    click.echo("Next:")
+    click.echo(f"  cd {shown}")
+    click.echo('  git init -b main && git add -A && git commit -m "Start our community"')
+    click.echo("  rse serve")
+    click.echo("Then push it to GitHub or GitLab: CI checks merge requests and publishes on merge.")
+
+
+@main.command()
+@config_option
+@click.option("--write", is_flag=True, help="Update the generated lines in CODEOWNERS (created if missing).")
+def codeowners(config_file: str, write: bool) -> None:
+    """Print CODEOWNERS lines from the groups' animators, so they review their groups' changes.
+
+    An animator is named by their git host user (a github or gitlab link in their profile),
+    else by their first e-mail. With --write, only the lines between rse's markers change.
+    """
+    from rse_build import codeowners as owners
+    from rse_build.check import _shown_prefix
+
+    context = _community_context(config_file)
+    checked = check_community(context.config_path, context.docs_dir, context.extra, context.language)
+    if checked.errors:
+        _print_problems(checked.errors)
+        sys.exit(1)
+    c = checked.community
+    prefix = _shown_prefix(context.config_path, context.docs_dir)
+    block = owners.codeowners_block(
+        c.groups.values(), c.animators, c.people, prefix, checked.settings.repo_url
+    )
+    if not write:
+        click.echo(block, nl=False)
+        return
+    root = context.config_path.parent
+    path = owners.find(root) or root / "CODEOWNERS"
+    existing = path.read_text(encoding="utf-8") if path.is_file() else None
+    text = owners.updated(existing, block)
+    if text == existing:
+        click.echo(f"{_shown(path)} is up to date")
+        return
+    path.write_text(text, encoding="utf-8")
+    click.echo(f"wrote {_shown(path)}")
+
+
+@main.command()
 @config_option
 @click.option("--strict", is_flag=True, help="Warnings fail the check too.")
 @click.option(

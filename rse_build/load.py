@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import difflib
 import os
-import unicodedata
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,6 +26,7 @@ from rse_build.model import (
     PersonFields,
     Position,
     Source,
+    id_from,
 )
 
 PEOPLE_DIR = "people"
@@ -152,10 +152,7 @@ def _parse(path: Path, shown: str, problems: list[Problem]) -> Parsed | None:
 def _check_id(name: str, shown: str, what: str, problems: list[Problem]) -> bool:
     if ID_PATTERN.match(name):
         return True
-    folded = unicodedata.normalize("NFKD", name.lower()).encode("ascii", "ignore").decode()
-    suggestion = "-".join(
-        part for part in "".join(c if c.isalnum() else "-" for c in folded).split("-") if part
-    )
+    suggestion = id_from(name)
     hint = f"; rename it '{suggestion}'" if suggestion else ""
     problems.append(
         Problem(

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -20,6 +21,12 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 DEFAULT_LABEL = "internal"
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _TAG_UNSAFE = re.compile(r"[^\w-]+")
+
+
+def id_from(text: str) -> str:
+    """The id a name suggests: 'Amélie Dubois' → 'amelie-dubois' (may be empty)."""
+    folded = unicodedata.normalize("NFKD", text.lower()).encode("ascii", "ignore").decode()
+    return "-".join(part for part in "".join(c if c.isalnum() else "-" for c in folded).split("-") if part)
 
 
 class PersonKind(StrEnum):
