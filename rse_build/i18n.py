@@ -192,6 +192,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "fr": "Sites de moins de {n} contributeurs",
     },
     "email_hidden": {"en": "(e-mail hidden)", "fr": "(adresse masquée)"},
+    "search": {"en": "Search", "fr": "Rechercher"},
     "not_shown_here": {"en": "(not shown on this site)", "fr": "(non visible sur ce site)"},
     "start": {"en": "Starts", "fr": "Début"},
     "end": {"en": "Ends", "fr": "Fin"},

@@ -173,6 +173,7 @@ _GENERATED_WHEN_MISSING = {
     "questions/index.md": "questions",
 }
 NOT_INDEXED_ROBOTS = "# This site is not for search engines.\nUser-agent: *\nDisallow: /\n"
+SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
 CHARSET_META = '<meta charset="utf-8">'
 NOINDEX_META = '<meta name="robots" content="noindex, nofollow">'
 # Only the site's own host: Material's conditional loaders (mermaid and a polyfill from
@@ -500,6 +501,9 @@ def _finish(output: str, state: BuildState) -> str:
     output = state.redact(output)
     if "<head>" not in output:
         return output
+    # Material's search dialog has no accessible name (axe: aria-dialog-name).
+    label = str(escape(state.refs.t.search))
+    output = output.replace(SEARCH_DIALOG, f'{SEARCH_DIALOG[:-1]} aria-label="{label}">', 1)
     head = [CONTENT_SECURITY_POLICY]
     if not state.share.audience.indexable:
         head.append(NOINDEX_META)
@@ -589,10 +593,7 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Any) -
     state = _state(config)
     role = state.roles.get(page.file.src_uri)
     if role is not None:
-        feeds = ["feed.xml"]
-        if role.kind == "group":
-            feeds.append(f"groups/{role.id}/feed.xml")
-        context["rse"] = PageContext(view=_view(state, role), t=state.refs.t, feeds=tuple(feeds))
+        context["rse"] = PageContext(view=_view(state, role), t=state.refs.t, feeds=("feed.xml",))
     return context
 
 

@@ -32,6 +32,9 @@
       if (count && template) {
         count.textContent = template.replace("{shown}", shown).replace("{total}", cards.length);
       }
+      // The address says what is shown, so a filtered list can be shared as a link.
+      var query = new URLSearchParams(wanted).toString();
+      window.history.replaceState(null, "", window.location.pathname + (query ? "?" + query : ""));
     }
     form.addEventListener("change", apply);
     form.hidden = false;
