@@ -37,7 +37,7 @@ def tests(session: nox.Session) -> None:
 def lint(session: nox.Session) -> None:
     """ruff over the package, hooks, tests and benchmarks."""
     session.install("-e", ".[lint]")
-    paths = ("rse_build", "hooks", "tests", "benchmarks", "noxfile.py")
+    paths = ("rse_build", "hooks", "tests", "benchmarks", "docs", "noxfile.py")
     session.run("ruff", "check", *paths)
     session.run("ruff", "format", "--check", *paths)
 
@@ -58,6 +58,13 @@ def bench(session: nox.Session) -> None:
     session.run("python", "build_ratio.py", *session.posargs)
     session.run("python", "check_speed.py")
     session.run("python", "history_bench.py", "--plugins")
+
+
+@nox.session
+def screenshots(session: nox.Session) -> None:
+    """docs/screenshots/*.png from the demo with a replayed history, in Debian's Chromium."""
+    session.install("-e", ".[test]")
+    session.run("python", "docs/screenshots.py")
 
 
 @nox.session(python=False)

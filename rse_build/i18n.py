@@ -111,6 +111,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "by_group": {"en": "Activity by group", "fr": "Activité par groupe"},
     "health": {"en": "Health of the community", "fr": "Santé de la communauté"},
     "monthly": {"en": "Month by month", "fr": "Mois par mois"},
+    "last_months": {
+        "en": "The last {n} months; stats.json holds every month.",
+        "fr": "Les {n} derniers mois ; stats.json contient tous les mois.",
+    },
     "totals": {"en": "In total", "fr": "Au total"},
     "group_below_threshold": {
         "en": "Monthly figures appear once the group has {n} members.",

@@ -27,12 +27,17 @@ class Dashboard:
     sites: tuple[tuple[str, int, int], ...]
     groups: tuple[GroupActivity, ...]
     json_url: str
+    chart_months: int = 0
+
+
+# Charts show the recent past at a readable width; the whole series is in stats.json.
+CHART_MONTHS = 24
 
 
 def dashboard(refs: Refs, stats: Stats, insights: Insights, min_group: int) -> Dashboard:
     t = refs.t
     c = stats.community
-    monthly = c.monthly
+    monthly = c.monthly[-CHART_MONTHS:]
     charts = (
         bar_chart(
             t.active_contributors, [(m.month, m.active_contributors) for m in monthly], max_label=t.max
@@ -89,4 +94,5 @@ def dashboard(refs: Refs, stats: Stats, insights: Insights, min_group: int) -> D
         ),
         groups=tuple(sorted(groups, key=lambda g: (-g.commits, g.title.casefold()))),
         json_url="stats.json",
+        chart_months=CHART_MONTHS,
     )
