@@ -42,7 +42,9 @@ def test_site_and_group_feeds_parse_and_list_notes(make_community):
     assert {e.title for e in group.entries} == {"Tuning Kafka consumers", "Data office hours"}
     assert 'type="application/atom+xml" href="feed.xml"' in community.page("index.html")
     group_page = community.page("groups/data-platform/index.html")
-    assert 'type="application/atom+xml" href="feed.xml"' in group_page  # the group's own feed
+    # The group's own feed is a visible link (typed, for feed readers): a rel=alternate link
+    # beside it would make Material fetch groups/<slug>/sitemap.xml, which does not exist.
+    assert '<a class="md-button" type="application/atom+xml" href="feed.xml">' in group_page
     assert 'type="application/atom+xml" href="../../feed.xml"' in group_page
 
 
