@@ -197,6 +197,14 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "email_hidden": {"en": "(e-mail hidden)", "fr": "(adresse masquée)"},
     "search": {"en": "Search", "fr": "Rechercher"},
+    "search_lead": {
+        "en": "Words from titles and texts of every page of this site.",
+        "fr": "Des mots des titres et des textes de toutes les pages de ce site.",
+    },
+    "search_needs_js": {
+        "en": "Search runs in your browser: it needs JavaScript.",
+        "fr": "La recherche fonctionne dans votre navigateur : elle a besoin de JavaScript.",
+    },
     "not_shown_here": {"en": "(not shown on this site)", "fr": "(non visible sur ce site)"},
     "start": {"en": "Starts", "fr": "Début"},
     "end": {"en": "Ends", "fr": "Fin"},

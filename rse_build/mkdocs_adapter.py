@@ -41,6 +41,7 @@ from rse_build.model import Community, Note
 from rse_build.output import replaced_atomically
 from rse_build.redact import Redactor
 from rse_build.sanitize import Sanitizer
+from rse_build.search import SearchChoice, SearchIndexFailed, choose, index_site
 from rse_build.settings import Settings
 from rse_build.stats import Insights, Stats
 from rse_build.views.agenda import events_view, ideas_view, questions_view
@@ -68,6 +69,7 @@ __all__ = [
     "on_page_content",
     "on_page_context",
     "on_page_markdown",
+    "on_post_build",
     "on_post_page",
     "on_post_template",
 ]
@@ -150,6 +152,7 @@ class BuildState:
     enriched: Enriched
     share: Share
     sanitize: Sanitizer
+    search: SearchChoice
     hidden_urls: frozenset[str] = frozenset()
     roles: dict[str, Role] = field(default_factory=dict)
     stats: Stats | None = None
@@ -160,6 +163,7 @@ class BuildState:
     related: RelatedIndex | None = None
 
 
+SEARCH_PAGE = "search/index.md"
 # The pages every site has: generated unless the community wrote its own (and may see it).
 _GENERATED_WHEN_MISSING = {
     "index.md": "home",
@@ -178,10 +182,11 @@ CHARSET_META = '<meta charset="utf-8">'
 NOINDEX_META = '<meta name="robots" content="noindex, nofollow">'
 # Only the site's own host: Material's conditional loaders (mermaid and a polyfill from
 # unpkg, GitHub's API for repository facts) and any image a trusted page embeds are blocked
-# by the browser itself. Inline scripts and styles are Material's own (palette, scope).
+# by the browser itself. Inline scripts and styles are Material's own (palette, scope);
+# 'wasm-unsafe-eval' lets Pagefind's search (WebAssembly, from this site) run.
 CONTENT_SECURITY_POLICY = (
     '<meta http-equiv="Content-Security-Policy" content="default-src \'self\'; '
-    "script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
+    "script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; "
     "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; "
     "object-src 'none'; frame-src 'none'; base-uri 'self'; form-action 'self'\">"
 )
@@ -238,7 +243,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         enriched=enriched,
         share=share,
         sanitize=Sanitizer.create(settings.sanitize),
+        search=choose(len(community.notes), settings.search_threshold),
     )
+    if config[STATE_KEY].search.chunked:
+        _use_chunked_search(config)
 
     # Our templates sit between the community's own overrides and Material's.
     position = 1 if config.theme.custom_dir else 0
@@ -261,12 +269,23 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             {translator.tags: "tags/index.md"},
             {translator.statistics: "stats/index.md"},
         ]
+    if config[STATE_KEY].search.chunked and SEARCH_PAGE not in str(config.nav):
+        config.nav.append({translator.search: SEARCH_PAGE})
     if "SOURCE_DATE_EPOCH" not in os.environ and config_file is not None:
         # Plain `mkdocs build`: MkDocs dates the sitemap from this; the commit, not the clock.
         head = head_commit(config_file.parent)
         if head is not None:
             os.environ["SOURCE_DATE_EPOCH"] = str(head.timestamp)
     return config
+
+
+def _use_chunked_search(config: MkDocsConfig) -> None:
+    """Material's search plugin stands down (no search_index.json, no header box); Pagefind
+    indexes the built site in on_post_build and a search page hosts its UI."""
+    for name in ("material/search", "search"):
+        plugin = config.plugins.get(name)
+        if plugin is not None and hasattr(plugin, "config") and "enabled" in plugin.config:
+            plugin.config.enabled = False
 
 
 def _without_hidden(nav: Any, share: Share) -> Any:
@@ -314,6 +333,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
     for src_uri, kind in _GENERATED_WHEN_MISSING.items():
         roles[src_uri] = Role(kind)
+    if state.search.chunked:
+        roles[SEARCH_PAGE] = Role("search")
     for slug in community.skill_names:
         roles[f"skills/{slug}.md"] = Role("skill", slug)
     for slug in community.tag_names:
@@ -335,6 +356,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         "ideas": t.ideas,
         "events": t.events,
         "questions": t.questions,
+        "search": t.search,
     }
     for src_uri, role in sorted(roles.items()):
         if files.get_file_from_path(src_uri) is None:
@@ -516,6 +538,17 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     return _finish(output, _state(config))
 
 
+def on_post_build(config: MkDocsConfig) -> None:
+    """With chunked search, Pagefind indexes what MkDocs wrote: this audience's pages only."""
+    state = _state(config)
+    if not state.search.chunked:
+        return
+    try:
+        index_site(Path(config.site_dir), state.settings.language)
+    except (SearchIndexFailed, OSError) as error:
+        raise PluginError(f"the search index could not be built: {error}") from None
+
+
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
     """404.html is a template, not a page: it gets the same treatment."""
     if not template_name.endswith(".html"):
@@ -580,6 +613,8 @@ def _view(state: BuildState, role: Role) -> Any:
             return events_view(refs, state.today)
         case "questions":
             return questions_view(refs)
+        case "search":
+            return state.search
         case "skill":
             return skill_page(refs, role.id)
         case "stats":

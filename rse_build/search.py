@@ -1,0 +1,58 @@
+"""Search that stays light: above a number of notes, a chunked Pagefind index replaces
+Material's single `search_index.json` (about 7 KB a page, downloaded whole at the first query).
+
+Pagefind reads the built site, so it indexes exactly the pages of this audience's site, and a
+reader's first query downloads only the index chunks it needs. The binary ships in the
+`pagefind[bin]` wheel: nothing is fetched at build time.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+BUNDLE = "pagefind"
+# The element Material wraps a page's content in: navigation, header and footer stay out.
+ROOT_SELECTOR = "article.md-content__inner"
+
+
+class SearchIndexFailed(Exception):
+    """Pagefind could not index the site; the message holds what it printed."""
+
+
+@dataclass(frozen=True, slots=True)
+class SearchChoice:
+    chunked: bool
+    notes: int
+    threshold: int
+
+
+def choose(notes: int, threshold: int) -> SearchChoice:
+    """Material's search up to `threshold` notes (inclusive), Pagefind above it."""
+    return SearchChoice(notes > threshold, notes, threshold)
+
+
+def _executable() -> Path:
+    from pagefind_bin import get_executable
+
+    return Path(get_executable())
+
+
+def index_site(site_dir: Path, language: str) -> None:
+    """Write `site_dir/pagefind/`: the index chunks, the wasm search and the UI script."""
+    command = [
+        str(_executable()),
+        "--site",
+        str(site_dir),
+        "--output-subdir",
+        BUNDLE,
+        "--root-selector",
+        ROOT_SELECTOR,
+        "--force-language",
+        language,
+        "--silent",
+    ]
+    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        raise SearchIndexFailed((result.stderr or result.stdout).strip() or f"exit {result.returncode}")
