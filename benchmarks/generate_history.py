@@ -152,7 +152,10 @@ def generate(
                 author, when, f"Side change {number}{trailer}\n", changes, ref="refs/heads/side"
             )
             when += 60
-            stream.commit(("Merger", "merger@corp.example"), when, f"Merge side {number}\n", [], merge=side)
+            # fast-import takes a merge's tree from its first parent plus its own changes: the
+            # side branch's changes are repeated, or main would never see them.
+            merger = ("Merger", "merger@corp.example")
+            stream.commit(merger, when, f"Merge side {number}\n", changes, merge=side)
         else:
             stream.commit(author, when, f"Change {number}{trailer}\n", changes)
     subprocess.run(["git", "fast-import", "--quiet", "--force"], cwd=root, input=stream.bytes(), check=True)

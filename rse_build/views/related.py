@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import heapq
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -22,6 +23,7 @@ class RelatedIndex:
     postings: dict[tuple[str, str], tuple[str, ...]]
     links: dict[str, frozenset[str]]
     commit: str
+    keys: tuple[str, ...] = ()
 
     @classmethod
     def build(cls, community: Community, backlinks: Backlinks, commit: str) -> RelatedIndex:
@@ -45,6 +47,7 @@ class RelatedIndex:
             postings={k: tuple(v[:POSTING_CAP]) for k, v in postings.items()},
             links={k: frozenset(v) for k, v in links.items()},
             commit=commit,
+            keys=tuple(sorted(community.notes)),
         )
 
     def _features(self, community: Community, key: str) -> list[tuple[str, str]]:
@@ -63,8 +66,8 @@ class RelatedIndex:
         for other in self.links.get(key, ()):
             scores[other] += WEIGHTS["link"]
         scores.pop(key, None)
-        ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
-        return tuple(k for k, _ in ranked[:RELATED])
+        ranked = heapq.nsmallest(RELATED, scores.items(), key=lambda item: (-item[1], item[0]))
+        return tuple(k for k, _ in ranked)
 
     def discover(self, community: Community, key: str | None) -> str | None:
         """A note sharing nothing with the page (no link, tag, group or author)."""
@@ -73,8 +76,15 @@ class RelatedIndex:
             near = {key, *self.links.get(key, ())}
             for feature in self._features(community, key):
                 near.update(self.postings.get(feature, ()))
-        candidates = sorted(k for k in community.notes if k not in near)
-        if not candidates:
+        keys = self.keys
+        if len(near) >= len(keys):
             return None
+        # A start chosen from the commit and the page, then the first note not near it: a few
+        # steps at most (near holds a few hundred notes), never a sort of the whole community.
         digest = hashlib.sha256(f"{self.commit}\0{key or ''}".encode()).digest()
-        return candidates[int.from_bytes(digest[:8], "big") % len(candidates)]
+        start = int.from_bytes(digest[:8], "big") % len(keys)
+        for step in range(len(keys)):
+            candidate = keys[(start + step) % len(keys)]
+            if candidate not in near:
+                return candidate
+        return None
