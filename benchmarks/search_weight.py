@@ -84,7 +84,7 @@ def main() -> None:
         (root / "hooks").mkdir()
         shutil.copy(HOOK, root / "hooks" / "rse.py")
         print(f"{'search':>9} {'index on disk':>14} {'first query':>12} {'results':>8}")
-        for name, threshold in (("material", args.notes + 1), ("pagefind", 2000)):
+        for name, threshold in (("material", args.notes + 1), ("pagefind", 0)):
             (root / "mkdocs.yml").write_text(RSE_YML + f"extra:\n  rse:\n    search_threshold: {threshold}\n")
             site = root / f"site-{name}"
             subprocess.run(
