@@ -4,6 +4,7 @@ rules applied. "Now" is always the build commit's date, never the clock."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections import defaultdict
 from dataclasses import asdict, dataclass
 from typing import Any
@@ -13,7 +14,9 @@ from rse_build.identity import Resolver
 from rse_build.model import Community
 
 
+@functools.lru_cache(maxsize=65536)
 def day(timestamp: int) -> str:
+    """Called for every commit by several figures: formatted once per timestamp."""
     return dt.datetime.fromtimestamp(timestamp, dt.UTC).strftime("%Y-%m-%d")
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from rse_build.i18n import Translator
 from rse_build.model import Community, Note, PersonKind, tag_slug
@@ -70,6 +70,9 @@ class Refs:
     community: Community
     urls: Urls
     t: Translator
+    # A ref depends only on the build's community: made once, shared by every page that shows it.
+    _people: dict[str, PersonRef] = field(default_factory=dict, compare=False, repr=False)
+    _notes: dict[str, NoteRef] = field(default_factory=dict, compare=False, repr=False)
 
     def avatar(self, handle: str) -> str:
         person = self.community.people[handle]
@@ -80,6 +83,12 @@ class Refs:
         return f"avatars/{handle}.svg"
 
     def person(self, handle: str) -> PersonRef:
+        made = self._people.get(handle)
+        if made is None:
+            made = self._people[handle] = self._person(handle)
+        return made
+
+    def _person(self, handle: str) -> PersonRef:
         person = self.community.people[handle]
         f = person.fields
         where = f.organisation if f.kind is not PersonKind.EMPLOYEE and f.organisation else f.site
@@ -114,6 +123,12 @@ class Refs:
         return tuple(sorted(refs, key=lambda r: (r.title.casefold(), r.slug)))
 
     def note(self, key: str) -> NoteRef:
+        made = self._notes.get(key)
+        if made is None:
+            made = self._notes[key] = self._note(key)
+        return made
+
+    def _note(self, key: str) -> NoteRef:
         note = self.community.notes[key]
         f = note.fields
         return NoteRef(
