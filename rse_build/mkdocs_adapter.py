@@ -177,6 +177,7 @@ _GENERATED_WHEN_MISSING = {
     "questions/index.md": "questions",
 }
 NOT_INDEXED_ROBOTS = "# This site is not for search engines.\nUser-agent: *\nDisallow: /\n"
+ARTICLE = '<article class="md-content__inner md-typeset">'
 SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
 CHARSET_META = '<meta charset="utf-8">'
 NOINDEX_META = '<meta name="robots" content="noindex, nofollow">'
@@ -533,9 +534,20 @@ def _finish(output: str, state: BuildState) -> str:
     return output.replace(anchor, anchor + "\n    " + "\n    ".join(head), 1)
 
 
+# Pages whose words are the notes', people's and groups' own: Pagefind leaves them out, so
+# its index (and the time to build it) holds each text once.
+_NOT_SEARCHED = frozenset(
+    {"tags", "tag", "skills", "skill", "people", "groups", "ideas", "events", "questions", "stats", "search"}
+)
+
+
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     """Cards, lists and navigation show front-matter text: redacted as a whole page."""
-    return _finish(output, _state(config))
+    state = _state(config)
+    role = state.roles.get(page.file.src_uri)
+    if state.search.chunked and role is not None and role.kind in _NOT_SEARCHED:
+        output = output.replace(ARTICLE, f'{ARTICLE[:-1]} data-pagefind-ignore="all">', 1)
+    return _finish(output, state)
 
 
 def on_post_build(config: MkDocsConfig) -> None:

@@ -121,6 +121,9 @@ def test_above_the_threshold_pagefind_replaces_materials_index(chunked):
     home = (site / "index.html").read_text(encoding="utf-8")
     assert 'href="search/"' in home  # the search page is in the navigation
     assert "md-search__input" not in home  # Material's box is gone with its index
+    # Directories repeat the notes' words: Pagefind indexes each text once, on its own page.
+    assert 'data-pagefind-ignore="all"' in (site / "tags/index.html").read_text(encoding="utf-8")
+    assert "data-pagefind-ignore" not in (site / "notes/closed-note/index.html").read_text(encoding="utf-8")
 
 
 def test_pagefind_finds_a_note_by_a_word_of_its_body(chunked, chromium):
