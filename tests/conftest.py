@@ -75,6 +75,16 @@ def new_community(root: Path, mkdocs_yml: str = MKDOCS_YML) -> Community:
     return community
 
 
+def demo_community(root: Path) -> Community:
+    """The demo in content/, committed in a new repository at `root` (not built)."""
+    community = new_community(root)
+    for name in ("content", "theme"):
+        shutil.copytree(REPO_ROOT / name, community.root / name)
+    shutil.copy(REPO_ROOT / "mkdocs.yml", community.root / "mkdocs.yml")
+    community.commit("The demo community", author="Inès Garcia <ines.garcia@orlea.example>")
+    return community
+
+
 SMALL = {
     "content/index.md": """\
         ---

@@ -21,7 +21,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from tests.conftest import REPO_ROOT, new_community
+from tests.conftest import demo_community
 from tests.test_build import rse
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -43,11 +43,7 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:
     """The demo community, committed in a temporary repository and built."""
-    community = new_community(tmp_path_factory.mktemp("reader") / "demo")
-    for name in ("content", "theme"):
-        shutil.copytree(REPO_ROOT / name, community.root / name)
-    shutil.copy(REPO_ROOT / "mkdocs.yml", community.root / "mkdocs.yml")
-    community.commit("The demo community", author="Inès Garcia <ines.garcia@orlea.example>")
+    community = demo_community(tmp_path_factory.mktemp("reader") / "demo")
     result = rse(community, "build")
     assert result.exit_code == 0, result.output
     return community.site

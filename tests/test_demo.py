@@ -2,23 +2,17 @@
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
 from rse_build.load import load_content
-from tests.conftest import REPO_ROOT, new_community
+from tests.conftest import REPO_ROOT, demo_community
 from tests.sitecheck import external_requests, hrefs, text_files
 from tests.test_build import rse
 
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory):
-    community = new_community(tmp_path_factory.mktemp("demo") / "demo")
-    for name in ("content", "theme"):
-        shutil.copytree(REPO_ROOT / name, community.root / name)
-    shutil.copy(REPO_ROOT / "mkdocs.yml", community.root / "mkdocs.yml")
-    community.commit("The demo community", author="Inès Garcia <ines.garcia@orlea.example>")
+    community = demo_community(tmp_path_factory.mktemp("demo") / "demo")
     result = rse(community, "build")
     assert result.exit_code == 0, result.output
     return community
