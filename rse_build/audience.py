@@ -115,6 +115,7 @@ def share_for(community: Community, pages: Iterable[Page], audience: Audience) -
     Beside hidden pages, a site leaves out the folders of hidden groups, the photos of hidden
     people, and the files only hidden pages link to: a file name can tell as much as a page.
     """
+    pages = tuple(pages)
     people = [p for p in community.people.values() if audience.sees(p.fields.audience)]
     visible_groups = {slug: audience.sees(g.fields.audience) for slug, g in community.groups.items()}
     groups = [g for g in community.groups.values() if visible_groups[g.slug]]
@@ -122,9 +123,8 @@ def share_for(community: Community, pages: Iterable[Page], audience: Audience) -
     shown_pages = [p for p in pages if audience.sees(p.fields.audience)]
 
     shown_paths = {r.path for r in (*people, *groups, *notes, *shown_pages)}
-    every = [*community.people.values(), *community.groups.values(), *community.notes.values()]
+    every = [*community.people.values(), *community.groups.values(), *community.notes.values(), *pages]
     hidden_pages = {r.path for r in every if r.path not in shown_paths}
-    hidden_pages |= {p.path for p in pages if p.path not in shown_paths}
     hidden_folders = tuple(f"groups/{slug}/" for slug, seen in visible_groups.items() if not seen)
 
     linked_by_hidden: set[str] = set()
@@ -132,9 +132,6 @@ def share_for(community: Community, pages: Iterable[Page], audience: Audience) -
     for record in every:
         bucket = linked_by_shown if record.path in shown_paths else linked_by_hidden
         bucket |= _targets(record.path, record.body)
-    for page in pages:
-        bucket = linked_by_shown if page.path in shown_paths else linked_by_hidden
-        bucket |= _targets(page.path, page.body)
     for person in community.people.values():
         if person.fields.avatar:
             photo = posixpath.normpath(posixpath.join(posixpath.dirname(person.path), person.fields.avatar))

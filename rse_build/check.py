@@ -57,16 +57,22 @@ def check_community(
     prefix = _shown_prefix(config_file, docs_dir)
     problems += [replace(p, path=prefix + p.path) for p in content_problems]
     if config_file is not None:
-        problems += _codeowners_problems(config_file, prefix, community, settings)
+        problems += _codeowners_problems(config_file, docs_dir, community, settings)
     return Checked(settings, community, draft_paths, sorted(problems), tuple(loaded.pages))
 
 
-def _codeowners_problems(
-    config_file: Path, prefix: str, community: Community, settings: Settings
-) -> list[Problem]:
-    block = codeowners_block(
+def owners_block(config_file: Path, docs_dir: Path, community: Community, settings: Settings) -> str:
+    """The CODEOWNERS block of this community, with paths from the repository's root."""
+    prefix = _shown_prefix(config_file, docs_dir)
+    return codeowners_block(
         community.groups.values(), community.animators, community.people, prefix, settings.repo_url
     )
+
+
+def _codeowners_problems(
+    config_file: Path, docs_dir: Path, community: Community, settings: Settings
+) -> list[Problem]:
+    block = owners_block(config_file, docs_dir, community, settings)
     return staleness(config_file.resolve().parent, block)
 
 
@@ -159,5 +165,5 @@ def check_changes(
         animators = {h for g in loaded.groups for h in g.fields.animators}
         profiles = load_content(docs_dir, {f"people/{h}.md" for h in animators}, layout).people
         community = Community.build(profiles, loaded.groups, [])
-        problems += _codeowners_problems(config_file, prefix, community, settings)
+        problems += _codeowners_problems(config_file, docs_dir, community, settings)
     return ChangeReport(sorted(problems), len(touched | naming_removed))

@@ -154,18 +154,14 @@ def codeowners(config_file: str, write: bool) -> None:
     else by their first e-mail. With --write, only the lines between rse's markers change.
     """
     from rse_build import codeowners as owners
-    from rse_build.check import _shown_prefix
+    from rse_build.check import owners_block
 
     context = _community_context(config_file)
     checked = check_community(context.config_path, context.docs_dir, context.extra, context.language)
     if checked.errors:
         _print_problems(checked.errors)
         sys.exit(1)
-    c = checked.community
-    prefix = _shown_prefix(context.config_path, context.docs_dir)
-    block = owners.codeowners_block(
-        c.groups.values(), c.animators, c.people, prefix, checked.settings.repo_url
-    )
+    block = owners_block(context.config_path, context.docs_dir, checked.community, checked.settings)
     if not write:
         click.echo(block, nl=False)
         return

@@ -183,6 +183,21 @@ SMALL = {
 }
 
 
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium, driven by Playwright (never Playwright's own browser download)."""
+    from playwright.sync_api import sync_playwright
+
+    assert CHROMIUM, "Debian's chromium is needed: apt-get install chromium (nox -s tests installs it)"
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        yield launched
+        launched.close()
+
+
 @pytest.fixture
 def make_community(tmp_path):
     """A factory: `make_community(files)` writes and commits a community, returns it."""

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import functools
+import http.server
 import posixpath
 import re
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -106,3 +111,19 @@ def text_files(site: Path):
 
 def tree_bytes(site: Path) -> dict[str, bytes]:
     return {f.relative_to(site).as_posix(): f.read_bytes() for f in sorted(site.rglob("*")) if f.is_file()}
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:  # a test's output is its assertions
+        pass
+
+
+@contextmanager
+def served(site: Path) -> Iterator[str]:
+    """The site on 127.0.0.1 for the length of the block; yields its base URL."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()

@@ -6,11 +6,7 @@ and the two promises every page keeps: no request to another host, no JavaScript
 
 from __future__ import annotations
 
-import functools
-import http.server
 import re
-import shutil
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -18,13 +14,13 @@ from urllib.parse import urlsplit
 import html5lib
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Browser, Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from tests.conftest import demo_community
+from tests.sitecheck import served
 from tests.test_build import rse
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 PAGES = {
     "home": "",
     "directory": "people/",
@@ -33,11 +29,6 @@ PAGES = {
     "note": "groups/data-platform/kafka-consumer-tuning/",
     "dashboard": "stats/",
 }
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:  # the test's output is the assertions
-        pass
 
 
 @pytest.fixture(scope="module")
@@ -51,20 +42,8 @@ def site(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def base(site) -> Iterator[str]:
-    handler = functools.partial(_Quiet, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    assert CHROMIUM, "Debian's chromium is needed: apt-get install chromium (nox -s tests installs it)"
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
-        yield launched
-        launched.close()
+    with served(site) as url:
+        yield url
 
 
 class Watched:

@@ -3,22 +3,16 @@ Material's search below it, the same audience filtering either way."""
 
 from __future__ import annotations
 
-import functools
-import http.server
 import re
-import shutil
-import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
 from tests.conftest import MKDOCS_YML, SMALL
-from tests.sitecheck import tree_bytes
+from tests.sitecheck import served, tree_bytes
 from tests.test_build import rse
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 CHUNKED = (
     MKDOCS_YML
     + """\
@@ -65,51 +59,29 @@ def chunked(tmp_path_factory) -> Path:
     return community.root
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
-
-
-def _serve(site: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}/"
-
-
-@pytest.fixture(scope="module")
-def chromium() -> Iterator:
-    assert CHROMIUM, "Debian's chromium is needed: apt-get install chromium (nox -s tests installs it)"
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
-        yield browser
-        browser.close()
-
-
 def _search(browser, site: Path, words: str) -> tuple[list[str], int, list[str]]:
     """Result links, bytes downloaded for the search, and JavaScript errors."""
-    server, base = _serve(site)
-    page = browser.new_page()
     errors: list[str] = []
     fetched: list[int] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    page.on("console", lambda m: m.type == "error" and errors.append(m.text))
-    page.on(
-        "requestfinished",
-        lambda r: "/pagefind/" in r.url and fetched.append(r.sizes()["responseBodySize"]),
-    )
-    try:
-        page.goto(f"{base}search/?q={words}")
-        summary = page.locator(".pagefind-ui__message")
-        expect(summary).to_have_text(re.compile(r"results? for"), timeout=30_000)
-        count = (
-            int(re.match(r"\d+", summary.inner_text()).group(0)) if summary.inner_text()[0].isdigit() else 0
+    with served(site) as base:
+        page = browser.new_page()
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.on("console", lambda m: m.type == "error" and errors.append(m.text))
+        page.on(
+            "requestfinished",
+            lambda r: "/pagefind/" in r.url and fetched.append(r.sizes()["responseBodySize"]),
         )
-        results = page.locator(".pagefind-ui__result-link")
-        expect(results).to_have_count(count, timeout=30_000)
-        links = [a.get_attribute("href") or "" for a in results.all()]
-    finally:
-        page.close()
-        server.shutdown()
+        try:
+            page.goto(f"{base}search/?q={words}")
+            summary = page.locator(".pagefind-ui__message")
+            expect(summary).to_have_text(re.compile(r"results? for"), timeout=30_000)
+            found = re.match(r"\d+", summary.inner_text())  # "2 results for ...", "No results for ..."
+            count = int(found.group(0)) if found else 0
+            results = page.locator(".pagefind-ui__result-link")
+            expect(results).to_have_count(count, timeout=30_000)
+            links = [a.get_attribute("href") or "" for a in results.all()]
+        finally:
+            page.close()
     return links, sum(fetched), errors
 
 
@@ -126,17 +98,17 @@ def test_above_the_threshold_pagefind_replaces_materials_index(chunked):
     assert "data-pagefind-ignore" not in (site / "notes/closed-note/index.html").read_text(encoding="utf-8")
 
 
-def test_pagefind_finds_a_note_by_a_word_of_its_body(chunked, chromium):
-    links, downloaded, errors = _search(chromium, chunked / "out" / "internal", "zqclosedword")
+def test_pagefind_finds_a_note_by_a_word_of_its_body(chunked, browser):
+    links, downloaded, errors = _search(browser, chunked / "out" / "internal", "zqclosedword")
     assert links == ["/notes/closed-note/"]
     assert errors == []
     assert 0 < downloaded < 1_000_000
 
 
-def test_pagefind_respects_the_audience(chunked, chromium):
+def test_pagefind_respects_the_audience(chunked, browser):
     public = chunked / "out" / "public"
-    assert _search(chromium, public, "zqopenword")[0] == ["/notes/open-note/"]
-    links, _, errors = _search(chromium, public, "zqclosedword")
+    assert _search(browser, public, "zqopenword")[0] == ["/notes/open-note/"]
+    links, _, errors = _search(browser, public, "zqclosedword")
     assert links == [] and errors == []
 
 
