@@ -261,8 +261,14 @@ def scan(content_dir: Path, root: Path | None = None, max_bytes: int | None = No
     root = (root or content_dir.parent).resolve()
     escaping: list[str] = []
 
+    folders_inside: dict[Path, bool] = {}
+
     def keep(path: Path) -> bool:
-        if _inside(path, root):
+        # A file that is not a link is where its folder is: one resolve per folder, not per file.
+        folder = path.parent
+        if folder not in folders_inside:
+            folders_inside[folder] = _inside(folder, root)
+        if (folders_inside[folder] and not path.is_symlink()) or _inside(path, root):
             return True
         escaping.append(_relative(path, content_dir))
         return False

@@ -21,7 +21,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader
 from markupsafe import escape
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
@@ -30,6 +30,7 @@ from mkdocs.exceptions import MkDocsException, PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from rse_build import fast_url
 from rse_build.audience import Share, UnknownAudience, audience_named, share_for
 from rse_build.check import check_community
 from rse_build.enrich import Enriched, enrich
@@ -38,6 +39,7 @@ from rse_build.history import HistoryUnavailable, head_commit
 from rse_build.i18n import Translator
 from rse_build.links import Reference, RefKind, find_references, rewrite
 from rse_build.model import Community, Note
+from rse_build.nav_cache import NavCache
 from rse_build.output import replaced_atomically
 from rse_build.redact import Redactor
 from rse_build.sanitize import Sanitizer
@@ -579,6 +581,11 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
         return previous(name) if callable(previous) else bool(previous)
 
     env.autoescape = autoescape
+    # rse's partials/nav.html shadows Material's and includes it as material/partials/nav.html.
+    material = FileSystemLoader(str(resources.files("material") / "templates"))
+    env.loader = ChoiceLoader([env.loader, PrefixLoader({"material": material})])
+    env.globals["rse_nav_cache"] = NavCache()
+    env.filters["url"] = fast_url.url_filter
     return env
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
+from pathlib import Path
 
 from tests.conftest import MKDOCS_YML, SMALL
 from tests.sitecheck import external_requests, text_files, tree_bytes
@@ -207,7 +209,27 @@ def test_two_builds_at_once_do_not_mix(make_community):
     runs = [subprocess.Popen(command, cwd=community.root, env=env) for _ in range(2)]
     assert [run.wait() for run in runs] == [0, 0]
     assert tree_bytes(community.site) == tree_bytes(community.root / "reference")
-    assert not [p for p in community.root.iterdir() if p.name.startswith(".site.")]
+    assert not list(community.root.glob(".site.building-*"))
+    _previous_sites_are_removed(community.root)
+
+
+def _previous_sites_are_removed(root: Path) -> None:
+    """Replaced sites are deleted by a detached process: wait for it, a minute at most."""
+    deadline = time.monotonic() + 60
+    while list(root.glob(".site.previous-*")) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not [p.name for p in root.iterdir() if p.name.startswith(".site.")]
+
+
+def test_a_replaced_site_is_deleted_after_the_swap_and_leftovers_are_swept(make_community):
+    community = make_community()
+    assert rse(community, "build").exit_code == 0
+    left_by_a_killed_build = community.root / ".site.previous-1-dead"
+    (left_by_a_killed_build / "notes").mkdir(parents=True)
+    (left_by_a_killed_build / "notes" / "index.html").write_text("old")
+    assert rse(community, "build").exit_code == 0
+    assert (community.site / "index.html").is_file()
+    _previous_sites_are_removed(community.root)
 
 
 def test_no_file_of_any_site_names_another_host(make_community):
