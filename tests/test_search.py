@@ -37,7 +37,7 @@ FILES = {
         """,
     "content/notes/closed-note.md": """\
         ---
-        title: Closed note
+        title: Closed zqtitleword note
         authors: [ada-lovelace]
         date: 2026-01-03
         ---
@@ -95,7 +95,18 @@ def test_above_the_threshold_pagefind_replaces_materials_index(chunked):
     assert "md-search__input" not in home  # Material's box is gone with its index
     # Directories repeat the notes' words: Pagefind indexes each text once, on its own page.
     assert 'data-pagefind-ignore="all"' in (site / "tags/index.html").read_text(encoding="utf-8")
-    assert "data-pagefind-ignore" not in (site / "notes/closed-note/index.html").read_text(encoding="utf-8")
+    closed = (site / "notes/closed-note/index.html").read_text(encoding="utf-8")
+    assert '<article class="md-content__inner md-typeset">' in closed  # its own text is indexed
+    assert re.search(r'<section class="rse-related" data-pagefind-ignore="all">', closed)
+
+
+def test_a_note_is_found_on_its_own_page_not_in_the_lists_of_others(chunked, browser):
+    site = chunked / "out" / "internal"
+    # The open note lists the closed one among its related notes (same author).
+    assert "zqtitleword" in (site / "notes/open-note/index.html").read_text(encoding="utf-8")
+    links, _, errors = _search(browser, site, "zqtitleword")
+    assert links == ["/notes/closed-note/"]
+    assert errors == []
 
 
 def test_pagefind_finds_a_note_by_a_word_of_its_body(chunked, browser):
