@@ -224,6 +224,16 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         if options.from_rse:
             raise
         raise PluginError(f"{error} (or set {ENV_NO_HISTORY}=1)") from None
+    if enriched.history is not None:
+        history = enriched.history
+        count = len(history.commits)
+        log.info(
+            "rse: history of %d commit%s, %d read from git%s",
+            count,
+            "" if count == 1 else "s",
+            history.scanned,
+            " (the rest from .rse-cache)" if history.from_cache else "",
+        )
     try:
         audience = audience_named(settings, options.audience)
     except UnknownAudience as error:

@@ -77,3 +77,38 @@ def test_serve_previews_one_audience(make_community):
         process.terminate()
         output, _ = process.communicate(timeout=30)
     assert b"Traceback" not in output
+
+
+def test_a_one_note_change_rebuilds_without_reading_history_again(make_community, tmp_path):
+    community = make_community()
+    port = free_port()
+    log = tmp_path / "serve.log"
+    with log.open("wb") as output:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "rse_build", "serve", "-a", f"127.0.0.1:{port}"],
+            cwd=community.root,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        )
+    try:
+        deadline = time.monotonic() + 60
+        url = f"http://127.0.0.1:{port}/notes/welcome-note/"
+        assert "Welcome note" in fetch(url, deadline)
+        community.write(
+            "content/notes/welcome-note.md",
+            (community.root / "content/notes/welcome-note.md").read_text() + "\nzqservedword\n",
+        )
+        while "zqservedword" not in fetch(url, deadline):
+            assert time.monotonic() < deadline, "the change was not rebuilt"
+            time.sleep(0.3)
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+    lines = [line for line in log.read_text().splitlines() if "rse: history of" in line]
+    assert len(lines) >= 2, log.read_text()
+    commits = len(list(community.repo.iter_commits()))
+    assert commits == 1
+    assert f"history of {commits} commit, {commits} read from git" in lines[0]
+    # The rebuild after the edit (same HEAD) takes the commits and file facts from the cache.
+    assert lines[-1].endswith(f"history of {commits} commit, 0 read from git (the rest from .rse-cache)")
+    assert "Traceback" not in log.read_text()
