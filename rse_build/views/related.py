@@ -7,13 +7,13 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import heapq
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from rse_build.model import Community, tag_slug
 from rse_build.views.backlinks import Backlinks
 
-WEIGHTS = {"link": 4.0, "tag": 3.0, "group": 2.0, "author": 2.0}
+WEIGHTS = {"link": 4, "tag": 3, "group": 2, "author": 2}
 POSTING_CAP = 200  # a tag on thousands of notes says little: look at its newest 200
 RELATED = 5
 
@@ -59,15 +59,20 @@ class RelatedIndex:
         ]
 
     def related(self, community: Community, key: str) -> tuple[str, ...]:
-        scores: dict[str, float] = defaultdict(float)
+        # Weights are small integers: each posting is counted `weight` times by Counter's C loop.
+        scores: Counter[str] = Counter()
         for feature in self._features(community, key):
-            for other in self.postings.get(feature, ()):
-                scores[other] += WEIGHTS[feature[0]]
-        for other in self.links.get(key, ()):
-            scores[other] += WEIGHTS["link"]
+            for _ in range(WEIGHTS[feature[0]]):
+                scores.update(self.postings.get(feature, ()))
+        for _ in range(WEIGHTS["link"]):
+            scores.update(self.links.get(key, ()))
         scores.pop(key, None)
-        ranked = heapq.nsmallest(RELATED, scores.items(), key=lambda item: (-item[1], item[0]))
-        return tuple(k for k, _ in ranked)
+        if not scores:
+            return ()
+        # The fifth best score, then a sort of the few notes at or above it: best first, ties by key.
+        cutoff = heapq.nlargest(RELATED, scores.values())[-1]
+        ranked = sorted((-score, other) for other, score in scores.items() if score >= cutoff)
+        return tuple(other for _, other in ranked[:RELATED])
 
     def discover(self, community: Community, key: str | None) -> str | None:
         """A note sharing nothing with the page (no link, tag, group or author)."""
