@@ -50,8 +50,10 @@ def one_note_change(root: Path) -> None:
     _git(root, "commit", "-qam", "Edit one note")
 
 
-def measure(notes: int, people: int, groups: int, commits: int, search: str | None) -> dict[str, float]:
-    with tempfile.TemporaryDirectory() as tmp:
+def measure(
+    notes: int, people: int, groups: int, commits: int, search: str | None, workdir: str | None
+) -> dict[str, float]:
+    with tempfile.TemporaryDirectory(dir=workdir) as tmp:
         root = Path(tmp) / "community"
         prepare(root, notes, people, groups, commits, search)
         rse = [sys.executable, "-m", "rse_build", "build", "--site-dir", "rse-site"]
@@ -78,6 +80,11 @@ def main() -> None:
     parser.add_argument("--groups", type=int, default=200)
     parser.add_argument("--commits", type=int, default=50_000)
     parser.add_argument("--search-threshold", help="extra.rse.search_threshold for the rse builds")
+    parser.add_argument(
+        "--workdir",
+        help="where the communities are generated and built (e.g. /dev/shm: a memory file system "
+        "takes the disk's noise out of the figures)",
+    )
     args = parser.parse_args()
     print(
         f"{'notes':>6} {'floor s':>8} {'cold s':>7} {'warm s':>7} {'1-note s':>8} "
@@ -86,7 +93,7 @@ def main() -> None:
     )
     results = {}
     for notes in args.notes:
-        m = measure(notes, args.people, args.groups, args.commits, args.search_threshold)
+        m = measure(notes, args.people, args.groups, args.commits, args.search_threshold, args.workdir)
         results[notes] = m
         peak = max(m["cold_mem"], m["warm_mem"], m["change_mem"])
         print(
