@@ -595,6 +595,9 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     material = FileSystemLoader(str(resources.files("material") / "templates"))
     env.loader = ChoiceLoader([env.loader, PrefixLoader({"material": material})])
     env.globals["rse_nav_cache"] = NavCache()
+    # A plain dict instead of Jinja's LRU cache (a lock and a deque search on every include,
+    # ~50 a page): MkDocs makes a new environment per build and the templates are few.
+    env.cache = {}
     env.filters["url"] = fast_url.url_filter
     return env
 
