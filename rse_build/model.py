@@ -7,6 +7,7 @@ records the rest of rse reads, and for the JSON Schemas editors use.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import re
 import unicodedata
@@ -258,6 +259,7 @@ class Note:
 _TAG_SYMBOLS = {"+": "-plus-", "#": "-sharp-", ".": "-dot-", "&": "-and-", "@": "-at-"}
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def tag_slug(tag: str) -> str:
     """A tag's identity and URL segment: lowercase, accents kept, symbols spelled out.
 
