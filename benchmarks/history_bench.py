@@ -20,6 +20,8 @@ from pathlib import Path
 from build_ratio import HOOK, RSE_YML, run
 from generate_history import generate
 
+from rse_build.history import LOG_OPTIONS
+
 PASS = """
 import json, sys, time
 from pathlib import Path
@@ -46,22 +48,7 @@ def history_figures(args: argparse.Namespace, root: Path) -> None:
         f"in {time.perf_counter() - started:.1f} s"
     )
     raw, _, _ = run(["git", "log", "--numstat", "--", "content"], root)
-    raw_ours, _, _ = run(
-        [
-            "git",
-            "log",
-            "--reverse",
-            "--no-merges",
-            "--numstat",
-            "--summary",
-            "-z",
-            "-M",
-            "--format=%H%x1f%at%x1f%aN%x1f%aE%x1f%(trailers:key=Co-authored-by,valueonly)",
-            "--",
-            "content",
-        ],
-        root,
-    )
+    raw_ours, _, _ = run(["git", "-c", "core.quotePath=false", "log", *LOG_OPTIONS, "--", "content"], root)
     shutil.rmtree(root / ".rse-cache", ignore_errors=True)
     cold, cold_mem = our_pass(root)
     warm, warm_mem = our_pass(root)

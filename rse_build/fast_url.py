@@ -29,12 +29,9 @@ def _parts(path: str) -> tuple[str, ...]:
 @functools.cache
 def _plain_link(value: str) -> tuple[str, ...] | None:
     """The link's parts when it is a plain path without '..', else None."""
-    if not _PLAIN.fullmatch(value) or ":" in value:
+    if not _PLAIN.fullmatch(value) or ".." in value.split("/"):
         return None
-    parts = _parts(value)
-    if ".." in value.split("/"):
-        return None
-    return parts
+    return _parts(value)
 
 
 @functools.lru_cache(maxsize=4096)

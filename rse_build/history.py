@@ -298,6 +298,9 @@ def _split_record(record: str):
     return sha, timestamp, name, email, [t for t in trailers.split(_TRAILER) if t.strip()], numstat
 
 
+# The one history pass's options (benchmarks/history_bench.py times the same command raw).
+LOG_OPTIONS = ("--reverse", "--no-merges", "--numstat", "--summary", "-z", "-M", _FORMAT)
+
 # Called with (commits read, commits to read) while a long pass runs.
 Progress = Callable[[int, int], None]
 
@@ -307,13 +310,7 @@ def _read_log(
 ) -> list[tuple[CommitRecord, tuple[FileChange, ...]]]:
     """One streamed `git log` over `pathspec`, oldest first."""
     process = repo.git(c="core.quotePath=false").log(
-        "--reverse",
-        "--no-merges",
-        "--numstat",
-        "--summary",
-        "-z",
-        "-M",
-        _FORMAT,
+        *LOG_OPTIONS,
         *revisions,
         "--",
         pathspec,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import filecmp
 from pathlib import Path
 
 import pytest
@@ -14,6 +13,7 @@ import rse_build.nav_cache as nav_cache
 from rse_build import fast_url
 from rse_build.mkdocs_adapter import build_site
 from tests.conftest import SMALL, demo_community, new_community
+from tests.sitecheck import tree_bytes
 
 NESTED_NAV_YML = """\
 site_name: Nested navigation
@@ -34,22 +34,11 @@ nav:
 """
 
 
-def _differences(left: Path, right: Path) -> list[str]:
-    """Every file that differs or exists on one side only, recursively."""
-    comparison = filecmp.dircmp(left, right)
-    found = [f"{left}: {name}" for name in comparison.left_only + comparison.right_only]
-    _, mismatch, errors = filecmp.cmpfiles(left, right, comparison.common_files, shallow=False)
-    found += [str(left / name) for name in mismatch + errors]
-    for folder in comparison.common_dirs:
-        found += _differences(left / folder, right / folder)
-    return found
-
-
 def _with_and_without_cache(config: Path, out: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path]:
     cached, uncached = out / "cached", out / "uncached"
     build_site(config, cached)
     with monkeypatch.context() as patch:
-        patch.setattr(nav_cache, "folder_key", lambda page, nav: None)
+        patch.setattr(nav_cache, "folder_key", lambda *_: None)
         build_site(config, uncached)
     return cached, uncached
 
@@ -61,7 +50,7 @@ def test_demo_navigation_is_byte_identical_with_the_folder_cache(tmp_path, monke
     assert len(pages) > 30
     with_nav = [page for page in pages if 'class="md-nav md-nav--primary' in page.read_text()]
     assert len(with_nav) == len(pages)
-    assert _differences(cached, uncached) == []
+    assert tree_bytes(cached) == tree_bytes(uncached)
 
 
 def test_nested_navigation_and_pages_above_nav_entries_are_rendered_as_material_does(tmp_path, monkeypatch):
@@ -76,7 +65,7 @@ def test_nested_navigation_and_pages_above_nav_entries_are_rendered_as_material_
     community.commit("Guides")
     cached, uncached = _with_and_without_cache(community.root / "mkdocs.yml", tmp_path, monkeypatch)
     assert 'href="deep/more/"' in (cached / "guides" / "index.html").read_text()
-    assert _differences(cached, uncached) == []
+    assert tree_bytes(cached) == tree_bytes(uncached)
 
 
 def test_the_folder_key_sets_aside_pages_in_the_navigation_and_above_its_entries():

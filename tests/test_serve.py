@@ -8,6 +8,9 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 
 
 def free_port() -> int:
@@ -27,45 +30,46 @@ def fetch(url: str, deadline: float) -> str:
             time.sleep(0.3)
 
 
-def test_serve_shows_profiles_and_notes(make_community):
-    community = make_community()
+@contextmanager
+def serving(root: Path, log: Path, *options: str) -> Iterator[str]:
+    """`rse serve` in `root`, its output in `log`; yields the base URL, stops it afterwards."""
     port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "rse_build", "serve", "-a", f"127.0.0.1:{port}"],
-        cwd=community.root,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-    )
+    with log.open("wb") as output:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "rse_build", "serve", *options, "-a", f"127.0.0.1:{port}"],
+            cwd=root,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        )
     try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+def test_serve_shows_profiles_and_notes(make_community, tmp_path):
+    community = make_community()
+    log = tmp_path / "serve.log"
+    with serving(community.root, log) as base:
         deadline = time.monotonic() + 60
-        base = f"http://127.0.0.1:{port}"
         profile = fetch(f"{base}/people/ada-lovelace/", deadline)
         assert "Ada Lovelace" in profile and "Data engineer" in profile
         note = fetch(f"{base}/groups/data-platform/kafka-tuning/", deadline)
         assert "Tuning Kafka consumers" in note
         assert "Secret draft" not in fetch(f"{base}/", deadline)
-    finally:
-        process.terminate()
-        output, _ = process.communicate(timeout=30)
-    assert b"Traceback" not in output
+    assert "Traceback" not in log.read_text()
 
 
-def test_serve_previews_one_audience(make_community):
+def test_serve_previews_one_audience(make_community, tmp_path):
     files = {
         "content/people/ada.md": "---\nname: Ada\nskills: [x]\naudience: public\n---\n",
         "content/people/bob.md": "---\nname: Bob Hidden\nskills: [x]\n---\n",
     }
     community = make_community(files)
-    port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "rse_build", "serve", "--audience", "public", "-a", f"127.0.0.1:{port}"],
-        cwd=community.root,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-    )
-    try:
+    log = tmp_path / "serve.log"
+    with serving(community.root, log, "--audience", "public") as base:
         deadline = time.monotonic() + 60
-        base = f"http://127.0.0.1:{port}"
         assert "Ada" in fetch(f"{base}/people/", deadline)
         assert "Bob Hidden" not in fetch(f"{base}/people/", deadline)
         try:
@@ -73,26 +77,15 @@ def test_serve_previews_one_audience(make_community):
             raise AssertionError("a hidden profile was served")
         except urllib.error.HTTPError as error:
             assert error.code == 404
-    finally:
-        process.terminate()
-        output, _ = process.communicate(timeout=30)
-    assert b"Traceback" not in output
+    assert "Traceback" not in log.read_text()
 
 
 def test_a_one_note_change_rebuilds_without_reading_history_again(make_community, tmp_path):
     community = make_community()
-    port = free_port()
     log = tmp_path / "serve.log"
-    with log.open("wb") as output:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "rse_build", "serve", "-a", f"127.0.0.1:{port}"],
-            cwd=community.root,
-            stdout=output,
-            stderr=subprocess.STDOUT,
-        )
-    try:
+    with serving(community.root, log) as base:
         deadline = time.monotonic() + 60
-        url = f"http://127.0.0.1:{port}/notes/welcome-note/"
+        url = f"{base}/notes/welcome-note/"
         assert "Welcome note" in fetch(url, deadline)
         community.write(
             "content/notes/welcome-note.md",
@@ -101,9 +94,6 @@ def test_a_one_note_change_rebuilds_without_reading_history_again(make_community
         while "zqservedword" not in fetch(url, deadline):
             assert time.monotonic() < deadline, "the change was not rebuilt"
             time.sleep(0.3)
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
     lines = [line for line in log.read_text().splitlines() if "rse: history of" in line]
     assert len(lines) >= 2, log.read_text()
     commits = len(list(community.repo.iter_commits()))
