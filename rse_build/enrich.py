@@ -22,11 +22,14 @@ class Enriched:
     resolver: Resolver
     history: History | None
     pages: dict[str, FileFacts]
+    person_figures: bool = True
 
     def stats(self, existing_pages: set[str]) -> Stats | None:
         if self.history is None:
             return None
-        return compute(self.community, self.history, self.pages, self.resolver, existing_pages)
+        return compute(
+            self.community, self.history, self.pages, self.resolver, existing_pages, self.person_figures
+        )
 
     def for_audience(self, community: Community, published: Collection[str] | None) -> Enriched:
         """The facts one audience's site may count: its own community and, when `published`
@@ -35,7 +38,7 @@ class Enriched:
             return dataclasses.replace(self, community=community)
         prefix = f"{self.history.prefix}/" if self.history.prefix else ""
         history = restricted(self.history, [prefix + p for p in published])
-        return Enriched(community, self.resolver, history, page_facts(history))
+        return Enriched(community, self.resolver, history, page_facts(history), self.person_figures)
 
     def insights(self, min_group: int) -> Insights | None:
         if self.history is None:
@@ -71,10 +74,11 @@ def enrich(
     """Raises HistoryUnavailable (shallow clone, no repository, missing objects) unless
     `no_history`, in which case pages simply have no git dates."""
     resolver = Resolver.from_people(community.people.values(), settings.bots)
+    person_figures = settings.privacy.person_figures
     if no_history:
-        return Enriched(community, resolver, None, {})
+        return Enriched(community, resolver, None, {}, person_figures)
     history = read_history(root, docs_dir, progress=progress)
     pages = page_facts(history)
     notes = [with_git_defaults(n, pages.get(n.path), resolver) for n in community.notes.values()]
     community = Community.build(list(community.people.values()), list(community.groups.values()), notes)
-    return Enriched(community, resolver, history, pages)
+    return Enriched(community, resolver, history, pages, person_figures)

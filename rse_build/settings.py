@@ -25,6 +25,10 @@ class Privacy(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     min_group: int = Field(3, ge=1, description="Groups smaller than this show no monthly figures.")
+    person_figures: bool = Field(
+        True,
+        description="false: no per-person figure anywhere (stats.json's people, profiles' contributions).",
+    )
 
 
 class Settings(BaseModel):
@@ -37,7 +41,9 @@ class Settings(BaseModel):
     default_audience: str = "internal"
     audiences: dict[str, tuple[str, ...]] = Field(default_factory=lambda: dict(DEFAULT_AUDIENCES))
     privacy: Privacy = Field(default_factory=Privacy)
-    bots: tuple[str, ...] = Field((), description="E-mail patterns of identities never counted.")
+    bots: tuple[str, ...] = Field(
+        (), description="Addresses of identities never counted; only * is a wildcard."
+    )
     repo_url: str | None = Field(None, description="The repository's web URL, for edit links.")
     edit_branch: str = "main"
     search_threshold: int = Field(2000, ge=0, description="Notes above which search is chunked.")

@@ -58,8 +58,6 @@ class PersonFigures:
     commits: int
     notes_authored: int
     notes_contributed: int
-    lines_added: int
-    lines_removed: int
     first_contribution: str | None
     last_contribution: str | None
 
@@ -100,8 +98,6 @@ class Stats:
 @dataclass(slots=True)
 class _Person:
     commits: int = 0
-    lines_added: int = 0
-    lines_removed: int = 0
     first: int | None = None
     last: int | None = None
 
@@ -126,9 +122,11 @@ def compute(
     pages: dict[str, FileFacts],
     resolver: Resolver,
     existing_pages: set[str],
+    person_figures: bool = True,
 ) -> Stats:
     """stats.json's figures. `pages` are file facts by path under content/; `existing_pages`
-    the Markdown files of this build (history of deleted files dates nothing)."""
+    the Markdown files of this build (history of deleted files dates nothing). Without
+    `person_figures` (privacy.person_figures: false), no per-person figure at all."""
     private = _not_shown(community, resolver)
     per_person: dict[str, _Person] = defaultdict(_Person)
     unmatched: set[Identity] = set()
@@ -148,12 +146,9 @@ def compute(
                 unmatched.add(identity)
             else:
                 credited.add(handle)
-        added, removed = commit.added, commit.removed
         for handle in credited:
             figures = per_person[handle]
             figures.commits += 1
-            figures.lines_added += added
-            figures.lines_removed += removed
             when = commit.timestamp
             figures.first = when if figures.first is None else min(figures.first, when)
             figures.last = when if figures.last is None else max(figures.last, when)
@@ -189,7 +184,7 @@ def compute(
                 contributed[handle] += 1
 
     people = {}
-    for handle in sorted(community.people):
+    for handle in sorted(community.people) if person_figures else ():
         if handle in private:
             continue
         figures = per_person.get(handle, _Person())
@@ -197,8 +192,6 @@ def compute(
             commits=figures.commits,
             notes_authored=authored.get(handle, 0),
             notes_contributed=contributed.get(handle, 0),
-            lines_added=figures.lines_added,
-            lines_removed=figures.lines_removed,
             first_contribution=day(figures.first) if figures.first is not None else None,
             last_contribution=day(figures.last) if figures.last is not None else None,
         )
@@ -255,7 +248,8 @@ def _not_shown(community: Community, resolver: Resolver) -> set[str]:
     """People counted in totals but never shown: `stats: false`, and the people an
     audience's site does not hold (the resolver still knows them, so they are not unmatched)."""
     private = {h for h, p in community.people.items() if not p.fields.stats}
-    return private | (set(resolver.by_email.values()) - set(community.people))
+    known = set(resolver.by_email.values()) | set(resolver.by_login.values())
+    return private | (known - set(community.people))
 
 
 @dataclass(frozen=True, slots=True)

@@ -130,8 +130,6 @@ def test_people_figures_follow_the_counting_rules(history):
         "commits": 3,
         "notes_authored": 2,
         "notes_contributed": 0,
-        "lines_added": 24 + 5 + 4,  # start (5 files), kafka, third
-        "lines_removed": 0,
         "first_contribution": "2026-01-10",
         "last_contribution": "2026-03-11",
     }
@@ -242,3 +240,34 @@ def test_rse_stats_prints_the_same_figures(history):
     assert table.exit_code == 0
     assert "2026-03" in table.stdout and "Core group" in table.stdout
     assert "ada" not in table.stdout  # aggregates only: no individual figures in the terminal
+
+
+def test_no_per_person_line_counts_anywhere(history):
+    """Lines written per person are a productivity metric, not a community one (SPEC.md)."""
+    c, stats = history
+    for figures in stats["people"].values():
+        assert not any("line" in key for key in figures)
+    profile = c.page("people/ada/index.html")
+    assert "lines" not in profile.lower()
+
+
+def test_person_figures_off_removes_every_per_person_figure(history, tmp_path):
+    """privacy.person_figures: false: no `people` figures, no contributions on profiles; pages
+    still name who edited them (as any wiki's history does)."""
+    c, _ = history
+    config = c.root / "mkdocs.yml"
+    original = config.read_text()
+    config.write_text(original.replace("    bots:", "    privacy: {person_figures: false}\n    bots:"))
+    try:
+        result = rse(c, "build", "--site-dir", str(tmp_path / "site"))
+        assert result.exit_code == 0, result.output
+    finally:
+        config.write_text(original)
+    stats = json.loads((tmp_path / "site/stats.json").read_text())
+    assert stats["people"] == {}
+    assert stats["community"]["contributors"] == 3
+    assert stats["pages"]["groups/data/kafka.md"]["contributors"] == ["ada", "grace"]
+    profile = (tmp_path / "site/people/ada/index.html").read_text()
+    reference = c.page("people/ada/index.html")
+    assert "<dt>Commits</dt>" in reference and "<dt>Commits</dt>" not in profile
+    assert "Contributions" in reference and "Contributions" not in profile
