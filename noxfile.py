@@ -1,4 +1,4 @@
-"""Developer sessions: `nox -s tests`, `nox -s lint`, `nox -s build`, `nox -s bench`."""
+"""Developer sessions: `nox -s demo`, `nox -s tests`, `nox -s lint`, `nox -s build`, `nox -s bench`."""
 
 import os
 import shutil
@@ -40,6 +40,16 @@ def lint(session: nox.Session) -> None:
     paths = ("rse_build", "hooks", "tests", "benchmarks", "docs", "noxfile.py")
     session.run("ruff", "check", *paths)
     session.run("ruff", "format", "--check", *paths)
+
+
+@nox.session
+def demo(session: nox.Session) -> None:
+    """The demo as it lives: content/ replayed as its people's commits on their dates into
+    build/demo/ (replaced on every run, so edits in content/ show), then `rse serve` there."""
+    session.install("-e", ".")
+    session.run("python", "docs/replay_demo.py", "build/demo")
+    session.chdir("build/demo")
+    session.run("rse", "serve", *session.posargs)
 
 
 @nox.session

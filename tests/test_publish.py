@@ -101,7 +101,7 @@ def test_the_new_community_holds_no_copy_of_rse(started):
         "web editor",
     ):
         assert topic in contributing
-    assert "rse==" in (started / "requirements.txt").read_text()
+    assert "rse-build==" in (started / "requirements.txt").read_text()
 
 
 def test_init_never_overwrites(tmp_path):
