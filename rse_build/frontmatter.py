@@ -43,6 +43,36 @@ def _construct(node: yaml.Node) -> Any:
     return _LOADER("").construct_object(node, deep=True)
 
 
+def _tab_error(source: str, mark: yaml.Mark | None, line_offset: int) -> FrontMatterError | None:
+    """YAML indents with spaces only: where its parser stopped on a tab, say so plainly
+    instead of "found character that cannot start any token"."""
+    if mark is None:
+        return None
+    lines = source.split("\n")
+    if mark.line >= len(lines):
+        return None
+    text, line = lines[mark.line], mark.line + 1 + line_offset
+    indent = text[: len(text) - len(text.lstrip(" \t"))]
+    if "\t" in indent:
+        return FrontMatterError(line, 1, f"line {line} starts with a tab: indent with spaces")
+    if text[mark.column : mark.column + 1] == "\t":
+        return FrontMatterError(
+            line, mark.column + 1, f"line {line} has a tab where YAML needs a space: use spaces"
+        )
+    return None
+
+
+def tab_error(text: str) -> FrontMatterError | None:
+    """A tab where YAML needs spaces in a whole YAML file (mkdocs.yml), located; None when the
+    file has no such tab (or does not even scan for another reason)."""
+    try:
+        for _token in yaml.scan(text, Loader=_LOADER):
+            pass
+    except yaml.MarkedYAMLError as error:
+        return _tab_error(text, error.problem_mark or error.context_mark, line_offset=0)
+    return None
+
+
 def split(text: str) -> Parsed | FrontMatterError:
     """Read `---`-delimited YAML front matter at the top of `text`.
 
@@ -63,6 +93,9 @@ def split(text: str) -> Parsed | FrontMatterError:
         node = yaml.compose(source, Loader=_LOADER)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
+        tab = _tab_error(source, mark, line_offset=1)
+        if tab is not None:
+            return tab
         line, column = (mark.line + 2, mark.column + 1) if mark else (2, 1)
         problem = (error.problem or error.context or "invalid YAML").strip()
         return FrontMatterError(line, column, f"invalid YAML in front matter: {problem}")

@@ -1,6 +1,6 @@
 import datetime as dt
 
-from rse_build.frontmatter import FrontMatterError, Parsed, split
+from rse_build.frontmatter import FrontMatterError, Parsed, split, tab_error
 from rse_build.model import Position
 
 
@@ -68,3 +68,37 @@ def test_bom_and_crlf():
     parsed = split("\ufeff---\r\ntitle: x\r\n---\r\nbody\r\n")
     assert isinstance(parsed, Parsed)
     assert parsed.data == {"title": "x"} and parsed.body == "body\n"
+
+
+def test_a_tab_that_starts_a_line_is_named():
+    error = split("---\ntitle: a\ntags:\n\t- x\n---\n")
+    assert error == FrontMatterError(4, 1, "line 4 starts with a tab: indent with spaces")
+
+
+def test_a_tab_after_spaces_in_the_indentation_is_named():
+    error = split("---\nlinks:\n  github: x\n \tmail: y\n---\n")
+    assert error == FrontMatterError(4, 1, "line 4 starts with a tab: indent with spaces")
+
+
+def test_a_tab_inside_a_block_scalar_indentation_is_named():
+    error = split("---\ntitle: a\nsummary: |\n  one\n\ttwo\n---\n")
+    assert error == FrontMatterError(5, 1, "line 5 starts with a tab: indent with spaces")
+
+
+def test_a_tab_after_content_where_yaml_forbids_it():
+    error = split("---\ntitle: a\ntags:\n- x\n-\ty\n---\n")
+    assert error == FrontMatterError(5, 2, "line 5 has a tab where YAML needs a space: use spaces")
+
+
+def test_tabs_yaml_allows_stay_allowed():
+    parsed = split('---\ntitle:\t"a\tb"\ntags: [x,\ty]\n---\n')
+    assert isinstance(parsed, Parsed)
+    assert parsed.data == {"title": "a\tb", "tags": ["x", "y"]}
+
+
+def test_a_tab_in_a_whole_yaml_file_is_located():
+    assert tab_error("site_name: x\ntheme:\n\tname: material\n") == FrontMatterError(
+        3, 1, "line 3 starts with a tab: indent with spaces"
+    )
+    assert tab_error("site_name: x\ntheme:\n  name: material\n") is None
+    assert tab_error("site_name: [x\n") is None
