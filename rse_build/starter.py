@@ -3,7 +3,8 @@
 The files come from `rse_build/starter/` (`common/` plus one language folder); names that
 start with `dot-` are written with a leading dot (package data keeps no dotfiles). Templates
 use `<< >>` for values, so GitHub's `${{ }}` expressions pass through untouched. The new
-community holds no copy of rse's templates or hooks: it upgrades with `pip install -U rse`.
+community holds no copy of rse's templates or hooks: it pins `rse-build==<this version>` in
+requirements.txt, and upgrading rse is changing that pin.
 """
 
 from __future__ import annotations
@@ -16,10 +17,10 @@ from jinja2 import Environment, StrictUndefined
 
 from rse_build import __version__
 from rse_build.codeowners import codeowners_block
-from rse_build.model import Group, GroupFields, Person, PersonFields, Source, id_from
+from rse_build.ids import suggest_id
+from rse_build.model import Group, GroupFields, Person, PersonFields, Source
 from rse_build.scaffold import front_matter_text
 
-FIRST_GROUP = "community"
 LABELS = {
     "en": {
         "dark_mode": "Switch to dark mode",
@@ -27,6 +28,8 @@ LABELS = {
         "role": "Community animator",
         "bio": "I started this community network: ask me anything about it.\n",
         "team_name": "Community team",
+        "first_group": "community",
+        "skill": "community-management",
     },
     "fr": {
         "dark_mode": "Passer en mode sombre",
@@ -34,6 +37,8 @@ LABELS = {
         "role": "Animation de la communauté",
         "bio": "J'ai lancé ce réseau : n'hésitez pas à me poser vos questions.\n",
         "team_name": "Équipe communauté",
+        "first_group": "communaute",
+        "skill": "animation-de-communauté",
     },
 }
 
@@ -53,10 +58,15 @@ class Founder:
 
 def founder_from(name: str | None, email: str | None, language: str) -> Founder:
     """From git's user.name and user.email when known, else a team profile to rename."""
-    if name and id_from(name):
-        return Founder(id_from(name), name, email or None)
+    if name and suggest_id(name):
+        return Founder(suggest_id(name), name, email or None)
     team = LABELS[language]["team_name"]
-    return Founder(id_from(team), team, email or None)
+    return Founder(suggest_id(team), team, email or None)
+
+
+def first_group(language: str) -> str:
+    """The first group's id, in the community's language: its URL and every `groups:` show it."""
+    return LABELS[language]["first_group"]
 
 
 def _files(folder: resources.abc.Traversable, prefix: str = "") -> list[tuple[str, str]]:
@@ -103,16 +113,17 @@ def starter_files(name: str, language: str, founder: Founder) -> dict[str, str]:
         "name": founder.name,
         "role": LABELS[language]["role"],
         "emails": [founder.email] if founder.email else [],
-        "skills": ["community-management"],
-        "groups": [FIRST_GROUP],
+        "skills": [LABELS[language]["skill"]],
+        "groups": [first_group(language)],
         "languages": [language],
     }
     person_path = f"content/people/{founder.handle}.md"
     files[person_path] = front_matter_text(profile, LABELS[language]["bio"])
     person = Person(founder.handle, PersonFields.model_validate(profile), "", Source(person_path))
-    group = Group(FIRST_GROUP, GroupFields(title=FIRST_GROUP), "", Source(""))
+    slug = first_group(language)
+    group = Group(slug, GroupFields(title=slug), "", Source(""))
     files["CODEOWNERS"] = codeowners_block(
-        [group], {FIRST_GROUP: (founder.handle,)}, {founder.handle: person}, "content/"
+        [group], {slug: (founder.handle,)}, {founder.handle: person}, "content/"
     )
     return dict(sorted(files.items()))
 

@@ -152,7 +152,7 @@ def test_french_community(make_community):
     community = make_community(mkdocs_yml=MKDOCS_YML + "extra:\n  rse:\n    language: fr\n")
     assert rse(community, "build").exit_code == 0
     assert "Personnes" in community.page("people/index.html")
-    assert "1 octobre 2026" in community.page("groups/data-platform/kafka-tuning/index.html")
+    assert "1er octobre 2026" in community.page("groups/data-platform/kafka-tuning/index.html")
     assert "Clubs et loisirs" in community.page("groups/index.html")
 
 
@@ -172,7 +172,9 @@ def test_bad_content_is_located_and_nothing_is_built(make_community):
         in result.output
     )
     assert "notes/broken.md:4:1: 'type': Input should be" in result.output
-    assert "notes/broken.md:6:5: unknown person '@grace-hoper'; did you mean 'grace-hopper'?" in result.output
+    assert (
+        "notes/broken.md:6:5: unknown person '@grace-hoper'; did you mean '@grace-hopper'?" in result.output
+    )
     assert (
         "notes/broken.md:6:24: unknown note '[[kafka-tunning]]'; did you mean 'kafka-tuning'?"
         in result.output

@@ -17,6 +17,7 @@ ANSWER_HEADING = re.compile(r"^#{2,3}\s+(answer|réponse|reponse)\b", re.IGNOREC
 class IdeaItem:
     note: NoteRef
     supporters: tuple[PersonRef, ...]
+    support_label: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,9 +66,14 @@ def ideas_view(refs: Refs) -> IdeasView:
         if not notes:
             continue
         ordered = sorted(notes, key=lambda n: (-len(n.fields.supporters), n.key))
-        items = tuple(IdeaItem(refs.note(n.key), refs.people(n.fields.supporters)) for n in ordered)
+        items = tuple(idea_item(refs, n) for n in ordered)
         sections.append(IdeaSection(state.value, refs.t(f"state.{state.value}"), items))
     return IdeasView(tuple(sections))
+
+
+def idea_item(refs: Refs, note: Note) -> IdeaItem:
+    supporters = refs.people(note.fields.supporters)
+    return IdeaItem(refs.note(note.key), supporters, refs.t.plural(len(supporters), "supporter"))
 
 
 def _start(note: Note) -> dt.datetime:

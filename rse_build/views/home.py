@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from rse_build.model import Community, IdeaState, NoteType
 from rse_build.stats import PageFigures
-from rse_build.views.agenda import EventItem, IdeaItem, events_view
+from rse_build.views.agenda import EventItem, IdeaItem, events_view, idea_item
 from rse_build.views.refs import GroupRef, NoteRef, PersonRef, Refs
 
 NEWEST_NOTES = 8
@@ -65,4 +65,4 @@ def _gaining_support(refs: Refs) -> tuple[IdeaItem, ...]:
         if n.fields.type is NoteType.IDEA and (n.fields.state or IdeaState.PROPOSED) in open_states
     ]
     ideas.sort(key=lambda n: (-len(n.fields.supporters), n.key))
-    return tuple(IdeaItem(refs.note(n.key), refs.people(n.fields.supporters)) for n in ideas[:3])
+    return tuple(idea_item(refs, n) for n in ideas[:3])
