@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -236,6 +237,13 @@ def test_each_site_holds_what_its_audience_may_see(sites):
     assert "Acme interface" in space
     # The public home is the community's own page; the acme site has it too (public label).
     assert "Hello." in (acme / "index.html").read_text(encoding="utf-8")
+    # Search holds a document for every profile the audience may see, and for no other.
+    may_see = {"public": {"pia-public"}, "acme": {"pia-public", "max-acme"}}
+    may_see["internal"] = may_see["acme"] | {"ivy-internal"}
+    for name, root in roots.items():
+        index = json.loads((root / "search/search_index.json").read_text(encoding="utf-8"))
+        profiles = {d["location"] for d in index["docs"] if re.fullmatch(r"people/[^/#]+/", d["location"])}
+        assert profiles == {f"people/{handle}/" for handle in may_see[name]}, name
 
 
 def test_links_to_hidden_pages_are_plain_text(sites):

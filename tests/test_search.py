@@ -3,6 +3,8 @@ Material's search below it, the same audience filtering either way."""
 
 from __future__ import annotations
 
+import gzip
+import json
 import re
 from pathlib import Path
 
@@ -143,3 +145,172 @@ def rse_in(root: Path, *args: str):
     from tests.conftest import Community
 
     return rse(Community(root, git.Repo(root)), *args)
+
+
+# People as `rse import people` writes them: no bio, only what the HR directory knows.
+AUDIENCES = """\
+    audiences:
+      public: [public]
+      internal: [public, internal]
+"""
+NO_BIO_YML = MKDOCS_YML + "extra:\n  rse:\n" + AUDIENCES
+NO_BIO_CHUNKED_YML = MKDOCS_YML + "extra:\n  rse:\n    search_threshold: 0\n" + AUDIENCES
+NO_BIO = {
+    "content/index.md": """\
+        ---
+        title: Welcome
+        audience: public
+        ---
+        Hello.
+        """,
+    "content/people/ada-lovelace.md": """\
+        ---
+        name: Ada Lovelace
+        role: Data engineer (ada@acme.example)
+        team: Data Platform
+        site: Lyon
+        emails: [ada@acme.example]
+        skills: [kafka, python]
+        interests: [zqhobby]
+        audience: public
+        ---
+        """,
+    "content/people/theo-durand.md": """\
+        ---
+        name: Théo Durand
+        role: Chef de projet
+        team: Réseau
+        site: Nantes
+        emails: [theo.durand@acme.example]
+        skills: [ipv6]
+        ---
+        """,
+    "content/people/theo-martin.md": """\
+        ---
+        name: Theo Martin
+        role: Buyer
+        team: Purchasing
+        site: Lyon
+        skills: [sourcing]
+        ---
+        """,
+    "content/people/pat-partner.md": """\
+        ---
+        name: Pat Partner
+        kind: partner
+        organisation: Zqorg Partnerco
+        role: Integrator
+        emails: [pat@partner.example]
+        skills: [sap]
+        ---
+        """,
+    # Names her twice in its body: her profile must still come first.
+    "content/notes/engine-notes.md": """\
+        ---
+        title: Notes on the analytical engine
+        authors: [ada-lovelace]
+        date: 2026-01-02
+        audience: public
+        ---
+        Lovelace wrote the first program; Lovelace also wrote these notes.
+        """,
+}
+# handle -> words its search document must hold, as written in the profile.
+PROFILE_WORDS = {
+    "ada-lovelace": ["Ada Lovelace", "Data engineer", "Data Platform", "Lyon", "kafka", "python", "zqhobby"],
+    "theo-durand": ["Théo Durand", "Chef de projet", "Réseau", "Nantes", "ipv6"],
+    "theo-martin": ["Theo Martin", "Buyer", "Purchasing", "Lyon", "sourcing"],
+    "pat-partner": ["Pat Partner", "Integrator", "Zqorg Partnerco", "sap"],
+}
+PUBLIC_PEOPLE = {"ada-lovelace"}
+
+
+def build_no_bio(root: Path, mkdocs_yml: str) -> Path:
+    from tests.conftest import new_community
+
+    community = new_community(root, mkdocs_yml)
+    for path, text in NO_BIO.items():
+        community.write(path, text)
+    community.commit("Imported people")
+    result = rse(community, "build", "--all-audiences", "--site-dir", "out")
+    assert result.exit_code == 0, result.output
+    return community.root / "out"
+
+
+@pytest.fixture(scope="module")
+def no_bio(tmp_path_factory) -> Path:
+    """Material's search: `out/public` and `out/internal`."""
+    return build_no_bio(tmp_path_factory.mktemp("no-bio") / "c", NO_BIO_YML)
+
+
+@pytest.fixture(scope="module")
+def no_bio_chunked(tmp_path_factory) -> Path:
+    """Pagefind's search: `out/public` and `out/internal`."""
+    return build_no_bio(tmp_path_factory.mktemp("no-bio-chunked") / "c", NO_BIO_CHUNKED_YML)
+
+
+def _material_documents(site: Path) -> dict[str, dict]:
+    """Material's search documents, by location (a page's first section)."""
+    index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
+    documents: dict[str, dict] = {}
+    for document in index["docs"]:
+        documents.setdefault(document["location"], document)
+    return documents
+
+
+def _pagefind_pages(site: Path) -> dict[str, dict]:
+    """What Pagefind indexed, by URL: its fragments are gzipped JSON behind a signature."""
+    pages = {}
+    for file in sorted((site / "pagefind/fragment").glob("*.pf_fragment")):
+        raw = gzip.decompress(file.read_bytes())
+        fragment = json.loads(raw[raw.index(b"{") :])
+        pages[fragment["url"]] = fragment
+    return pages
+
+
+def test_material_indexes_every_profile_without_a_bio(no_bio):
+    documents = _material_documents(no_bio / "internal")
+    for handle, words in PROFILE_WORDS.items():
+        document = documents[f"people/{handle}/"]
+        assert document["title"] == words[0]  # the name is the title: a name search ranks it
+        for word in words:
+            assert word in document["text"], (handle, word)
+    # The figures of a profile are not words to find it by.
+    assert "Commits" not in documents["people/ada-lovelace/"]["text"]
+
+
+def test_pagefind_indexes_every_profile_without_a_bio(no_bio_chunked):
+    pages = _pagefind_pages(no_bio_chunked / "internal")
+    for handle, words in PROFILE_WORDS.items():
+        page = pages[f"/people/{handle}/"]
+        assert page["meta"]["title"] == words[0]
+        for word in words:
+            assert word in page["content"], (handle, word)
+    assert "/people/" not in pages  # the directory repeats the profiles: indexed once, on them
+
+
+@pytest.mark.parametrize("fixture", ["no_bio", "no_bio_chunked"])
+def test_a_profile_hidden_from_an_audience_is_not_in_its_index(fixture, request):
+    out = request.getfixturevalue(fixture)
+    for audience, people in (("public", PUBLIC_PEOPLE), ("internal", set(PROFILE_WORDS))):
+        site = out / audience
+        if fixture == "no_bio":
+            indexed = {loc for loc in _material_documents(site) if loc.startswith("people/")}
+            index = (site / "search/search_index.json").read_text(encoding="utf-8")
+        else:
+            indexed = {url.strip("/") + "/" for url in _pagefind_pages(site) if url.startswith("/people/")}
+            index = json.dumps(_pagefind_pages(site), ensure_ascii=False)
+        assert indexed == {f"people/{handle}/" for handle in people}
+        assert ("Durand" in index) == (audience == "internal")
+        # No address reaches an index, not even one written in a profile's role.
+        assert "acme.example" not in index and "partner.example" not in index
+
+
+def test_pagefind_finds_a_person_by_name_first(no_bio_chunked, browser):
+    site = no_bio_chunked / "internal"
+    links, _, errors = _search(browser, site, "Lovelace")
+    assert links[0] == "/people/ada-lovelace/"
+    assert "/notes/engine-notes/" in links
+    assert _search(browser, site, "Durand")[0] == ["/people/theo-durand/"]
+    assert _search(browser, no_bio_chunked / "public", "Durand")[0] == []
+    assert errors == []
