@@ -27,8 +27,9 @@ class Urls:
     def group(self, slug: str) -> str:
         return self.page(f"groups/{slug}/index.md")
 
-    def note(self, key: str) -> str:
-        return self.page(f"{key}.md")
+    def note(self, path: str) -> str:
+        """A note by its file (a folder note's `index.md` lands where its folder's name says)."""
+        return self.page(path)
 
     def tag(self, tag: str) -> str:
         return self.page(f"tags/{tag_slug(tag)}.md")
