@@ -1,8 +1,15 @@
-"""New content files with valid front matter: what `rse new` and `rse import` write."""
+"""New content files with valid front matter: what `rse new`, `rse init` and `rse import` write.
+
+A new file publishes nothing its author did not write: the guidance for what goes in it is a
+YAML comment in the front matter, and the body is left empty.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import datetime as dt
+import textwrap
+from collections.abc import Callable, Collection, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -10,16 +17,22 @@ import yaml
 
 from rse_build.errors import Problem
 from rse_build.frontmatter import FrontMatterError, split
-from rse_build.load import Layout, scan
-from rse_build.model import ID_PATTERN, GroupFields, NoteFields, PersonFields
-from rse_build.validate import Rules, validate
+from rse_build.i18n import Translator
+from rse_build.ids import suggest_id
+from rse_build.load import scan
+from rse_build.model import (
+    ID_PATTERN,
+    GroupFields,
+    NoteFields,
+    PersonFields,
+    is_time_zone,
+    is_web_link,
+    known_time_zones,
+)
+from rse_build.validate import Rules, closest, validate
 
-BODIES = {
-    "person": "A few lines about you: what you work on, what you can help with, what you enjoy.\n",
-    "group": "What this group is for, how to join (add its slug to `groups:` in your profile), "
-    "and its rituals.\n",
-    "note": "Write your note here. Mention people with `@handle` and link notes with `[[note-id]]`.\n",
-}
+# Comments wrap at this width, so a new file reads well in any editor.
+HINT_WIDTH = 96
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +44,14 @@ class Draft:
     problems: list[Problem]
 
 
+@dataclass(frozen=True, slots=True)
+class Refusal:
+    """Why `rse new` writes nothing: a message of the translation table and its values."""
+
+    key: str
+    values: dict[str, str] = field(default_factory=dict)
+
+
 def yaml_line(key: str, value: Any) -> str:
     """`key: value` on one line, lists in flow style ([a, b]), quoted where YAML needs it."""
     if isinstance(value, tuple):
@@ -39,9 +60,127 @@ def yaml_line(key: str, value: Any) -> str:
     return f"{key}: {dumped.removesuffix(chr(10)).removesuffix('...').rstrip()}"
 
 
-def front_matter_text(data: dict[str, Any], body: str) -> str:
+def front_matter_text(data: dict[str, Any], body: str, comments: Sequence[str] = ()) -> str:
+    """The file: the keys that have a value, then `comments` as `# ` lines, then the body."""
     lines = [yaml_line(k, v) for k, v in data.items() if v not in (None, [], (), "")]
+    lines += [f"# {line}" for comment in comments for line in textwrap.wrap(comment, HINT_WIDTH - 2) or [""]]
     return "---\n" + "".join(f"{line}\n" for line in lines) + f"---\n{body}"
+
+
+def hint_key(kind: str, data: dict[str, Any]) -> str:
+    """The comment a new file carries: one per kind of page, and one per type of note."""
+    if kind != "note":
+        return f"new.hint.{kind}"
+    return f"new.hint.{data.get('type') or 'note'}"
+
+
+def id_refusal(ident: str) -> Refusal | None:
+    """None for a valid id; else the refusal, with the id its text suggests when there is one."""
+    if ID_PATTERN.match(ident):
+        return None
+    suggestion = suggest_id(ident)
+    if not suggestion:
+        return Refusal("new.bad_id_bare", {"given": ident})
+    return Refusal("new.bad_id", {"given": ident, "suggestion": suggestion})
+
+
+def folder_refusal(folder: str) -> Refusal | None:
+    """A folder under content/notes/ is ids separated by `/`: nothing that leaves content/."""
+    parts = folder.strip("/").split("/")
+    if all(ID_PATTERN.match(part) for part in parts):
+        return None
+    suggestion = "/".join(s for s in (suggest_id(part) for part in parts) if s)
+    return Refusal("new.bad_folder", {"given": folder, "suggestion": suggestion or "notes"})
+
+
+def group_refusal(slugs: Sequence[str], known: Collection[str]) -> Refusal | None:
+    """The first group that does not exist, with the closest one and every group there is."""
+    for slug in slugs:
+        if slug in known:
+            continue
+        if not known:
+            return Refusal("new.no_groups", {"slug": slug})
+        listed = ", ".join(sorted(known))
+        close = closest(slug, known)
+        if close is None:
+            return Refusal("new.unknown_group_far", {"slug": slug, "groups": listed})
+        return Refusal("new.unknown_group", {"slug": slug, "close": close, "groups": listed})
+    return None
+
+
+def _moment(text: str) -> dt.date | str | None:
+    """A date stays a date (an all-day event); a date and time is written as 2026-12-03T18:00."""
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        pass
+    try:
+        value = dt.datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    return value.isoformat(timespec="seconds" if value.second else "minutes")
+
+
+def _capacity(text: str) -> int | None:
+    return int(text) if text.isdigit() and int(text) >= 1 else None
+
+
+@dataclass(frozen=True, slots=True)
+class FieldInput:
+    """One field given as a flag or an answer at a terminal: how it is read (None: refused)."""
+
+    key: str
+    read: Callable[[str], Any]
+    asked: bool = True
+    required: bool = False
+
+    @property
+    def option(self) -> str:
+        return f"--{self.key}"
+
+    def refusal(self, text: str) -> Refusal:
+        """What to say of a value `read` refused."""
+        if self.key in ("start", "end"):
+            return Refusal("new.invalid.moment", {"value": text})
+        if self.key == "timezone":
+            known = known_time_zones()
+            close = {zone.lower(): zone for zone in known}.get(text.lower()) or closest(text, known)
+            if close:
+                return Refusal("new.invalid.timezone_close", {"value": text, "close": close})
+        return Refusal(f"new.invalid.{self.key}", {"value": text})
+
+
+def _text(text: str) -> str:
+    return text
+
+
+NAME = FieldInput("name", _text, required=True)
+TITLE = FieldInput("title", _text, required=True)
+EVENT_INPUTS = (
+    FieldInput("start", _moment, required=True),
+    FieldInput("end", _moment),
+    FieldInput("timezone", lambda text: text if is_time_zone(text) else None),
+    FieldInput("place", _text),
+    FieldInput("online", lambda text: text if is_web_link(text) else None),
+    FieldInput("site", _text, asked=False),
+    FieldInput("capacity", _capacity, asked=False),
+)
+
+
+def relative_path(kind: str, ident: str, groups: Sequence[str] = (), folder: str | None = None) -> str:
+    """Where the file goes under content/: a note is filed in its first group's folder, unless
+    a folder under notes/ is given."""
+    if kind == "person":
+        return f"people/{ident}.md"
+    if kind == "group":
+        return f"groups/{ident}/index.md"
+    if folder:
+        return f"notes/{folder.strip('/')}/{ident}.md"
+    return f"groups/{groups[0]}/{ident}.md" if groups else f"notes/{ident}.md"
+
+
+def known_groups(content_dir: Path) -> frozenset[str]:
+    return scan(content_dir).index().groups
 
 
 def _records(kind: str, ident: str, shown: str, text: str, folder_group: str | None):
@@ -60,29 +199,26 @@ def _records(kind: str, ident: str, shown: str, text: str, folder_group: str | N
 
 
 def draft_file(
-    content_dir: Path, kind: str, ident: str, data: dict[str, Any], rules: Rules, folder: str | None = None
+    content_dir: Path,
+    kind: str,
+    ident: str,
+    data: dict[str, Any],
+    rules: Rules,
+    folder: str | None = None,
+    language: str = "en",
 ) -> Draft:
-    """The file `rse new KIND IDENT` would write, checked against the community as it is."""
-    layout: Layout = scan(content_dir)
+    """The file `rse new KIND IDENT` would write, checked against the community as it is.
+
+    Its guidance is a comment in the community's language; its body is empty.
+    """
+    layout = scan(content_dir)
+    groups = list(data.get("groups") or []) if kind == "note" else []
+    shown = relative_path(kind, ident, groups, folder)
+    folder_group = groups[0] if groups and not folder else None
+    if folder_group:
+        data = {**data, "groups": groups[1:]}
+    text = front_matter_text(data, "", [Translator(language)(hint_key(kind, data))])
     problems: list[Problem] = []
-    if kind == "person":
-        shown = f"people/{ident}.md"
-        folder_group = None
-    elif kind == "group":
-        shown = f"groups/{ident}/index.md"
-        folder_group = None
-    else:
-        groups = data.get("groups") or []
-        folder_group = groups[0] if groups and folder is None else None
-        base = (
-            f"groups/{folder_group}" if folder_group else f"notes/{folder.strip('/')}" if folder else "notes"
-        )
-        shown = f"{base}/{ident}.md"
-        if folder_group:
-            data = {**data, "groups": [g for g in groups if g != folder_group]}
-    if not ID_PATTERN.match(ident):
-        problems.append(Problem(shown, 1, 1, f"'{ident}' must use lowercase letters, digits and '-' only"))
-    text = front_matter_text(data, BODIES[kind])
     try:
         people, groups_, notes = _records(kind, ident, shown, text, folder_group)
     except ValueError as error:

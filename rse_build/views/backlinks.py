@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from rse_build.links import RefKind, find_references
+from rse_build.links import Mentionable, RefKind, find_references
 from rse_build.model import Community
 
 
@@ -20,11 +20,13 @@ class Backlinks:
 def backlinks(community: Community) -> Backlinks:
     mentioned: dict[str, set[str]] = defaultdict(set)
     referenced: dict[str, set[str]] = defaultdict(set)
+    mentionable = Mentionable.of(community.people)
     for note in community.notes.values():
         for ref in find_references(note.body):
             if ref.kind is RefKind.MENTION:
-                if ref.target in community.people:
-                    mentioned[ref.target].add(note.key)
+                handle = mentionable.person(ref.target)
+                if handle is not None:
+                    mentioned[handle].add(note.key)
             else:
                 target = community.find_note(ref.target)
                 if target is not None and target.key != note.key:

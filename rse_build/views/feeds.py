@@ -4,6 +4,7 @@ iCalendar file. Dates come from git (or the notes' own dates), never from the cl
 from __future__ import annotations
 
 import datetime as dt
+import zoneinfo
 from dataclasses import dataclass
 
 from feedgen.feed import FeedGenerator
@@ -36,6 +37,7 @@ class Feed:
     feed_url: str
     updated: dt.datetime
     entries: tuple[FeedEntry, ...]
+    language: str = "en"
 
 
 def _moment(day: str | dt.date | None) -> dt.datetime | None:
@@ -51,7 +53,7 @@ def _entry(refs: Refs, note: Note, page: PageFigures | None) -> FeedEntry:
     return FeedEntry(
         key=note.key,
         title=note.title,
-        url=refs.urls.note(note.key),
+        url=refs.urls.note(note.path),
         published=published,
         updated=updated,
         authors=tuple(p.name for p in refs.community.authors_of(note)),
@@ -74,7 +76,7 @@ def feed(
         (_entry(refs, n, pages.get(n.path)) for n in notes), key=lambda e: (e.updated, e.key), reverse=True
     )[:FEED_SIZE]
     updated = max((e.updated for e in entries), default=EPOCH)
-    return Feed(feed_id, title, url, feed_url, updated, tuple(entries))
+    return Feed(feed_id, title, url, feed_url, updated, tuple(entries), refs.t.language)
 
 
 def atom_xml(feed_data: Feed, site_url: str) -> str:
@@ -83,6 +85,7 @@ def atom_xml(feed_data: Feed, site_url: str) -> str:
     generator = FeedGenerator()
     generator.id(feed_data.id)
     generator.title(feed_data.title)
+    generator.language(feed_data.language)
     generator.link(href=base + feed_data.url, rel="alternate")
     generator.link(href=base + feed_data.feed_url, rel="self")
     generator.updated(feed_data.updated)
@@ -101,9 +104,11 @@ def atom_xml(feed_data: Feed, site_url: str) -> str:
     return generator.atom_str(pretty=True).decode("utf-8")
 
 
-def _ics_time(value: dt.datetime | dt.date) -> dt.datetime | dt.date:
-    """A time with an offset goes to UTC (a bare offset is no time zone iCalendar can name);
-    a time without one stays floating, a date stays a date."""
+def _ics_time(value: dt.datetime | dt.date, zone: str | None = None) -> dt.datetime | dt.date:
+    """A time in the event's named `zone` keeps it (TZID); a time with an offset goes to UTC (a
+    bare offset is no time zone iCalendar can name); else it stays floating, a date a date."""
+    if isinstance(value, dt.datetime) and value.tzinfo is None and zone:
+        return value.replace(tzinfo=zoneinfo.ZoneInfo(zone))
     if isinstance(value, dt.datetime) and value.tzinfo is not None:
         return value.astimezone(dt.UTC)
     return value
@@ -113,7 +118,7 @@ def calendar_ics(refs: Refs, stamp: dt.datetime, site_url: str, name: str) -> st
     """Every event note as a VEVENT; DTSTAMP is the build commit's time, so one commit gives
     one file."""
     calendar = Calendar()
-    calendar.add("prodid", "-//rse//events//EN")
+    calendar.add("prodid", f"-//rse//events//{refs.t.language.upper()}")
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", name)
     events = sorted(
@@ -125,14 +130,17 @@ def calendar_ics(refs: Refs, stamp: dt.datetime, site_url: str, name: str) -> st
         event.add("uid", f"{note.key.replace('/', '-')}@rse")
         event.add("dtstamp", stamp)
         event.add("summary", note.title)
-        event.add("dtstart", _ics_time(note.fields.start))
+        event.add("dtstart", _ics_time(note.fields.start, note.fields.timezone))
         if note.fields.end:
-            event.add("dtend", _ics_time(note.fields.end))
-        if note.fields.place:
-            event.add("location", note.fields.place)
+            event.add("dtend", _ics_time(note.fields.end, note.fields.timezone))
+        if note.fields.place or note.fields.online:
+            event.add("location", note.fields.place or note.fields.online)
+        if note.fields.online:
+            event.add("conference", note.fields.online, parameters={"VALUE": "URI"})
         if note.fields.summary:
             event.add("description", note.fields.summary)
         if site_url:
-            event.add("url", site_url.rstrip("/") + "/" + refs.urls.note(note.key))
+            event.add("url", site_url.rstrip("/") + "/" + refs.urls.note(note.path))
         calendar.add_component(event)
+    calendar.add_missing_timezones()
     return calendar.to_ical().decode("utf-8")

@@ -47,7 +47,10 @@ def byline(
         Fact(t.state, t(f"state.{f.state.value}")) if f.state else None,
         Fact(t.start, t.date(f.start)) if f.start else None,
         Fact(t.end, t.date(f.end)) if f.end else None,
+        Fact(t("event.timezone"), f.timezone) if f.timezone else None,
         Fact(t.place, f.place) if f.place else None,
+        Fact(t("event.online"), f.online) if f.online else None,
+        Fact(t.site, f.site) if f.site else None,
     ]
     return Byline(
         type=f.type.value,
