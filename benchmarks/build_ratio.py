@@ -43,11 +43,17 @@ plugins:
 HOOK = Path(__file__).resolve().parent.parent / "hooks" / "rse.py"
 
 
-def run(command: list[str], cwd: Path, *, capture: bool = False) -> tuple[float, float, str]:
+def run(
+    command: list[str], cwd: Path, *, capture: bool = False, env: dict[str, str] | None = None
+) -> tuple[float, float, str]:
     """Wall seconds, peak RSS (MiB) and standard output of one command in a fresh process."""
     start = time.perf_counter()
     process = subprocess.Popen(
-        command, cwd=cwd, stdout=subprocess.PIPE if capture else subprocess.DEVNULL, stderr=subprocess.PIPE
+        command,
+        cwd=cwd,
+        stdout=subprocess.PIPE if capture else subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        env=env,
     )
     out = process.stdout.read().decode() if capture else ""
     _, status, usage = os.wait4(process.pid, 0)
@@ -66,15 +72,20 @@ def commit_all(root: Path) -> None:
         subprocess.run(["git", *command], cwd=root, check=True)
 
 
+def prepare(root: Path, notes: int, people: int, groups: int) -> None:
+    """A generated community at `root`, committed, with the floor's and rse's configurations."""
+    generate(root, notes, people, groups)
+    (root / "floor.yml").write_text(FLOOR_YML)
+    (root / "mkdocs.yml").write_text(RSE_YML)
+    (root / "hooks").mkdir()
+    (root / "hooks" / "rse.py").write_text(HOOK.read_text())
+    commit_all(root)
+
+
 def measure(notes: int, people: int, groups: int) -> dict[str, float]:
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
-        generate(root, notes, people, groups)
-        (root / "floor.yml").write_text(FLOOR_YML)
-        (root / "mkdocs.yml").write_text(RSE_YML)
-        (root / "hooks").mkdir()
-        (root / "hooks" / "rse.py").write_text(HOOK.read_text())
-        commit_all(root)
+        prepare(root, notes, people, groups)
         floor, floor_mem, _ = run(
             [sys.executable, "-m", "mkdocs", "build", "-q", "-f", "floor.yml", "-d", "floor-site"], root
         )

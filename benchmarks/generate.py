@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import random
+import unicodedata
 from pathlib import Path
 
 WORDS = [
@@ -70,11 +71,17 @@ FIRST = (
     "Thomas",
     "Emma",
     "Lucas",
-    "Julien",
+    "Marie-Thérèse",
     "Amélie",
-    "David",
-    "Sarah",
+    "Łukasz",
+    "Øyvind",
     "Nour",
+    "Zoë",
+    "Đức",
+    "Şebnem",
+    "Jürgen",
+    "Siobhán",
+    "Kenji",
 )
 LAST = (
     "Roux",
@@ -89,16 +96,67 @@ LAST = (
     "Laurent",
     "Petit",
     "Garcia",
-    "Bernard",
-    "Wilson",
+    "van der Berg",
+    "O'Brien",
     "Moreau",
     "Lefèvre",
     "Cohen",
     "Kim",
+    "Œhlenschläger",
+    "Straße",
+    "Ødegård",
+    "Wałęsa",
+    "Yılmaz",
+)
+# Real directories mix company domains, subsidiaries, personal mailboxes and git hosts'
+# no-reply addresses: what defeats the regex optimisations `handle@corp.example` enjoys.
+DOMAINS = (
+    "orlea.example",
+    "Orlea.example",
+    "orlea-rail.example",
+    "orlea.fr.example",
+    "orlea-gmbh.de.example",
+    "gmail.com",
+    "outlook.com",
+    "proton.me",
+    "partner-signal.example",
+    "supplier-{n}.example",
 )
 
 
-def _paragraphs(rng: random.Random, count: int, handles: list[str], note_ids: list[str]) -> str:
+def _ascii(text: str) -> str:
+    folded = unicodedata.normalize("NFKD", text.replace("Œ", "Oe").replace("ß", "ss").replace("Ł", "L"))
+    return "".join(c for c in folded.replace("ł", "l").replace("Ø", "O").replace("ø", "o") if c.isalnum())
+
+
+def address(rng: random.Random, first: str, last: str, i: int, taken: set[str]) -> str:
+    """One of the shapes real commit and directory addresses take, never one already `taken`
+    (an address belongs to one person)."""
+    domain = rng.choice(DOMAINS).format(n=i % 97)
+    given, family = _ascii(first), _ascii(last)
+    shape = rng.random()
+    if shape < 0.45:
+        found = f"{given}.{family}@{domain}".lower()
+    elif shape < 0.6:
+        found = f"{given}.{family}@{domain}"
+    elif shape < 0.7:
+        found = f"{given[0]}{family}@{domain}".lower()
+    elif shape < 0.8:
+        found = f"{given}.{family}+{rng.choice(WORDS)}@gmail.com".lower()
+    elif shape < 0.9:
+        found = f"{1_000_000 + i * 37}+{given.lower()}-{family.lower()}@users.noreply.github.com"
+    else:
+        found = f"E{100_000 + i}@{domain}"
+    if found.lower() in taken:
+        local, _, host = found.partition("@")
+        found = f"{local}{i}@{host}"
+    taken.add(found.lower())
+    return found
+
+
+def _paragraphs(
+    rng: random.Random, count: int, handles: list[str], note_ids: list[str], addresses: list[str] = ()
+) -> str:
     out = []
     for _ in range(count):
         words = [rng.choice(WORDS) for _ in range(rng.randint(30, 70))]
@@ -106,6 +164,8 @@ def _paragraphs(rng: random.Random, count: int, handles: list[str], note_ids: li
             words.insert(rng.randint(0, len(words)), f"@{rng.choice(handles)}")
         if note_ids and rng.random() < 0.3:
             words.insert(rng.randint(0, len(words)), f"[[{rng.choice(note_ids)}]]")
+        if addresses and rng.random() < 0.1:
+            words.insert(rng.randint(0, len(words)), f"(write to {rng.choice(addresses)})")
         out.append(" ".join(words).capitalize() + ".")
     return "\n\n".join(out)
 
@@ -117,12 +177,17 @@ def generate(root: Path, notes: int, people: int, groups: int, seed: int = 7) ->
     (content / "people").mkdir(parents=True, exist_ok=True)
     handles = [f"person-{i:05d}" for i in range(people)]
     slugs = [f"group-{i:04d}" for i in range(groups)]
+    addresses: list[str] = []
+    taken: set[str] = set()
     for i, handle in enumerate(handles):
-        name = f"{FIRST[i % len(FIRST)]} {LAST[(i // len(FIRST)) % len(LAST)]} {i}"
+        first, last = FIRST[i % len(FIRST)], LAST[(i // len(FIRST)) % len(LAST)]
+        name = f"{first} {last} {i}"
+        email = address(rng, first, last, i, taken)
+        addresses.append(email)
         joined = dt.date(2018, 1, 1) + dt.timedelta(days=rng.randint(0, 3000))
         (content / "people" / f"{handle}.md").write_text(
-            f"---\nname: {name}\nrole: Engineer\nteam: {rng.choice(TEAMS)}\nsite: {rng.choice(SITES)}\n"
-            f"emails: [{handle}@corp.example]\nskills: [{', '.join(rng.sample(WORDS, 3))}]\n"
+            f'---\nname: "{name}"\nrole: Engineer\nteam: {rng.choice(TEAMS)}\nsite: {rng.choice(SITES)}\n'
+            f"emails: ['{email}']\nskills: [{', '.join(rng.sample(WORDS, 3))}]\n"
             f"groups: [{', '.join(rng.sample(slugs, min(3, len(slugs))))}]\njoined: {joined}\n---\n"
             f"{_paragraphs(rng, 1, [], [])}\n",
             encoding="utf-8",
@@ -150,8 +215,8 @@ def generate(root: Path, notes: int, people: int, groups: int, seed: int = 7) ->
             f"---\ntitle: {rng.choice(WORDS).capitalize()} {rng.choice(WORDS)} {i}\n"
             f"type: {note_type}\n{start}authors: [{rng.choice(handles)}]\ndate: {date}\n"
             f"tags: [{', '.join(rng.sample(WORDS, 3))}]\n---\n"
-            f"## Context\n\n{_paragraphs(rng, 2, handles, note_ids[:i])}\n\n"
-            f"## Details\n\n{_paragraphs(rng, 2, handles, note_ids[:i])}\n",
+            f"## Context\n\n{_paragraphs(rng, 2, handles, note_ids[:i], addresses)}\n\n"
+            f"## Details\n\n{_paragraphs(rng, 2, handles, note_ids[:i], addresses)}\n",
             encoding="utf-8",
         )
     (content / "index.md").write_text("---\ntitle: Synthetic community\n---\nHello.\n", encoding="utf-8")
