@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from rse_build.history import Identity
+from rse_build.logins import host_logins
 from rse_build.model import Person
 
 # GitHub: `12345+login@users.noreply.github.com` (or `login@…` before 2017); GitLab:
@@ -16,12 +17,6 @@ _NOREPLY = re.compile(
     r"^(?:\d+\+)?(?P<github>[a-z0-9-]+)@users\.noreply\.github\.com$"
     r"|^\d+-(?P<gitlab>[a-z0-9_.-]+)@users\.noreply\.[a-z0-9.-]+$"
 )
-_HOSTS = ("github", "gitlab")
-
-
-def _login(link: str) -> str:
-    """'https://github.com/Ada-L/' → 'ada-l'; a bare login stays itself."""
-    return link.strip().rstrip("/").rsplit("/", 1)[-1].removeprefix("@").lower()
 
 
 def bot_pattern(pattern: str) -> re.Pattern[str]:
@@ -54,9 +49,8 @@ class Resolver:
         for person in sorted(people, key=lambda p: p.handle):
             for email in person.fields.emails:
                 by_email.setdefault(email.strip().lower(), person.handle)
-            for host in _HOSTS:
-                if link := person.fields.links.get(host):
-                    by_login.setdefault((host, _login(link)), person.handle)
+            for host_login in host_logins(person.fields.links):
+                by_login.setdefault(host_login, person.handle)
         return cls(by_email, by_login, tuple(bot_pattern(b) for b in bots))
 
     def is_bot(self, identity: Identity) -> bool:

@@ -1,16 +1,31 @@
-"""`@handle` mentions and `[[note-id]]` wiki links found in Markdown bodies, outside code."""
+"""`@handle` mentions and `[[note-id]]` wiki links found in Markdown bodies, outside code.
+
+An `@name` is a mention only when it names someone (`Mentionable`): real text is full of `@`
+words that name nobody here (chat aliases, `@here`, `@org/team`, `logo@2x.png`).
+"""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Collection, Mapping
+from dataclasses import dataclass, field
 from enum import StrEnum
+
+from rse_build.logins import login_table
+from rse_build.model import Person
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(`+)(?:.+?)\1")
-# An @ preceded by a word character, a dot, a slash or another @ is an e-mail or a path.
-_MENTION = re.compile(r"(?<![\w.@/+-])@([a-z0-9]+(?:-[a-z0-9]+)*)(?![\w@-]|\.[\w-])")
+# An @ inside a word, an address or a path (`ada@x.example`, `logo@2x.png`, `medium.com/@ada`)
+# starts no mention, nor one followed by `/` (`@org/team`, `@types/node`), `@` or `(` (a
+# decorator). The name is a handle or a git host login: letters, digits, inner `-`, `_`, `.`;
+# taken whole (atomic), so `@ada.b/c` is not read as `@ada`. `_@ada_` is emphasis.
+_MENTION = re.compile(
+    r"(?<![^\W_])(?<![.@/+-])@(?>([A-Za-z0-9]+(?:[._-][A-Za-z0-9]+)*))(?![^\W_]|[@/(]|[._-]\w)"
+)
+# Chat tools' words for a whole room, and image scale suffixes (`@2x`): never a person.
+_BROADCAST = frozenset({"all", "channel", "everyone", "here"})
+_SCALE = re.compile(r"\d+(?:\.\d+)?x(?![A-Za-z0-9])", re.IGNORECASE)
 _LINK = re.compile(r"!?\[[^\[\]\n]*\]\([^()\n]*\)")
 _TAG = re.compile(r"<[^<>\n]*>")
 _INDENTED = re.compile(r"^(?: {4}|\t)")
@@ -36,6 +51,28 @@ class Reference:
     column: int
     start: int
     end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Mentionable:
+    """Whom an `@name` may name: a profile's handle, or a git host login from its `links`,
+    whatever the case; a handle wins over someone else's login."""
+
+    handles: Collection[str]
+    logins: Mapping[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, people: Mapping[str, Person]) -> Mentionable:
+        return cls(frozenset(people), login_table((h, p.fields.links) for h, p in people.items()))
+
+    def person(self, name: str) -> str | None:
+        """The handle `name` names, or None: then it is plain text."""
+        lowered = name.lower()
+        return lowered if lowered in self.handles else self.logins.get(lowered)
+
+    def names(self) -> tuple[str, ...]:
+        """Every handle and login, sorted: what a typo may have meant."""
+        return tuple(sorted({*self.handles, *self.logins}))
 
 
 def _blank(match: re.Match[str]) -> str:
@@ -73,6 +110,8 @@ def _masked_lines(body: str) -> list[tuple[int, str]]:
             pass
         elif match:
             fence = match.group(1)[0] * len(match.group(1))
+            # A fence at the margin after a blank line ends a list: what follows is no item's.
+            in_list = in_list and not (after_blank and line[:1] in "`~")
         elif _INDENTED.match(line) and (in_code or (after_blank and not in_list)):
             in_code = True
         elif _PRE_OPEN.search(line) and "</pre>" not in line.lower():
@@ -112,10 +151,13 @@ def find_references(body: str, body_line: int = 1) -> list[Reference]:
                 )
             )
         for match in _MENTION.finditer(masked):
+            name = match.group(1)
+            if name.lower() in _BROADCAST or _SCALE.match(name):
+                continue
             references.append(
                 Reference(
                     RefKind.MENTION,
-                    match.group(1),
+                    name,
                     None,
                     line_number,
                     match.start() + 1,

@@ -107,3 +107,24 @@ def test_the_resolver_prefers_profile_addresses():
     identity = Identity("x", "12345+octo-cat@users.noreply.github.com")
     assert Resolver({}, {("github", "octo-cat"): "octo"}).handle(identity) == "octo"
     assert Resolver({identity.email: "other"}, {("github", "octo-cat"): "octo"}).handle(identity) == "other"
+
+
+def test_two_profiles_claiming_one_address_is_an_error_on_both(make_community):
+    """Before, the address silently went to one of them."""
+    c = make_community(
+        {
+            "content/people/ada.md": "---\nname: Ada\nskills: [x]\nemails:\n  - ada@home.example\n"
+            "  - you@company.example\n---\n",
+            "content/people/bob.md": "---\nname: Bob\nskills: [x]\nemails: [YOU@company.example]\n---\n",
+        }
+    )
+    result = rse(c, "check")
+    assert result.exit_code == 1
+    assert (
+        "content/people/ada.md:6:5: address 2 of 'emails' is also in the profile of 'bob': keep it in one"
+        in result.output
+    )
+    assert (
+        "content/people/bob.md:4:10: address 1 of 'emails' is also in the profile of 'ada'" in result.output
+    )
+    assert "you@company.example" not in result.output.lower()
