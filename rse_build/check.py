@@ -9,7 +9,8 @@ from typing import Any
 from rse_build.codeowners import LOCATIONS, codeowners_block, staleness
 from rse_build.errors import Problem
 from rse_build.history import Changes
-from rse_build.load import load_content, scan
+from rse_build.links import RefKind, find_references
+from rse_build.load import load_content, profile_logins, scan
 from rse_build.model import Community, Page
 from rse_build.settings import Settings, load_settings
 from rse_build.validate import Rules, validate
@@ -77,8 +78,8 @@ def _codeowners_problems(
 
 
 def _shown_prefix(config_file: Path | None, docs_dir: Path) -> str:
-    """Problems name files from the community's root ('content/people/ada.md'), where rse runs,
-    so terminals, editors and CI annotations open them."""
+    """Problems name files from the community's root ('content/people/ada.md'); the command
+    line shows them from the folder the user is in (report.relocated)."""
     if config_file is None:
         return ""
     try:
@@ -89,15 +90,28 @@ def _shown_prefix(config_file: Path | None, docs_dir: Path) -> str:
 
 
 def _ids_of(path: str) -> set[str]:
-    """The ids a content path defines: a handle, a group slug, or a note's id and key."""
+    """The ids a content path defines: a handle, a group slug, or a note's id and key (a
+    folder note, `notes/<folder>/index.md`, is named by its folder)."""
     parts = path.removesuffix(".md").split("/")
     if parts[0] == "people" and len(parts) == 2:
         return {parts[1]}
     if parts[0] == "groups" and len(parts) == 3 and parts[2] == "index":
         return {parts[1]}
-    if parts[0] in ("notes", "groups") and len(parts) >= 2:
+    if parts[0] == "notes" and len(parts) >= 3 and parts[-1] == "index":
+        parts.pop()
+    if parts[0] in ("notes", "groups") and len(parts) >= 2 and parts != ["notes", "index"]:
         return {parts[-1], "/".join(parts)}
     return set()
+
+
+def _names_other_than(bodies: list[str], handles: frozenset[str]) -> bool:
+    """Whether some `@name` in `bodies` is not a handle: only then do logins matter."""
+    return any(
+        ref.kind is RefKind.MENTION and ref.target.lower() not in handles
+        for body in bodies
+        if "@" in body
+        for ref in find_references(body)
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,12 +148,18 @@ def check_changes(
                 if any(i in text for i in removed_ids):
                     naming_removed.add(path)
     loaded = load_content(docs_dir, touched | naming_removed | set(layout.groups), layout)
+    read = touched | naming_removed
+    index = layout.index()
+    bodies = [r.body for r in (*loaded.people, *loaded.groups, *loaded.notes) if r.path in read]
+    if _names_other_than(bodies, index.people):
+        # An `@login` mention resolves through every profile's links: read those keys alone.
+        index = replace(index, logins=profile_logins(docs_dir, layout))
     found = list(loaded.problems)
     found += validate(
         loaded.people,
         loaded.groups,
-        [n for n in loaded.notes if n.path in touched | naming_removed],
-        layout.index(),
+        [n for n in loaded.notes if n.path in read],
+        index,
         Rules(settings.audiences),
         all_groups={g.slug: g for g in loaded.groups},
         pages=loaded.pages,

@@ -10,17 +10,30 @@ import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NoReturn
+from typing import IO, Any, NoReturn
 
 import click
 
 from rse_build import __version__
 from rse_build.check import check_changes, check_community
-from rse_build.errors import ContentError, Problem
+from rse_build.errors import ContentError, Problem, Severity
 from rse_build.history import GitProblem, HistoryUnavailable, changes_since
 from rse_build.i18n import Translator
-from rse_build.model import GroupKind, NoteType, PersonKind
-from rse_build.report import FORMATS, render
+from rse_build.model import GroupKind, IdeaState, NoteType, PersonKind
+from rse_build.report import FORMATS, relocated, render
+from rse_build.scaffold import (
+    EVENT_INPUTS,
+    NAME,
+    TITLE,
+    FieldInput,
+    Refusal,
+    draft_file,
+    folder_refusal,
+    group_refusal,
+    id_refusal,
+    known_groups,
+    relative_path,
+)
 from rse_build.settings import Settings, load_settings
 from rse_build.validate import Rules
 
@@ -33,9 +46,17 @@ class EnvironmentFailure(click.ClickException):
     exit_code = 2
 
 
-def _print_problems(problems: list[Problem]) -> None:
-    for problem in problems:
-        click.echo(str(problem), err=True)
+class _LocatedFailure(EnvironmentFailure):
+    """A broken mkdocs.yml said as `path:line:column: message`, like content problems."""
+
+    def show(self, file: IO[Any] | None = None) -> None:
+        click.echo(self.format_message(), file=file, err=file is None)
+
+
+def _print_problems(problems: list[Problem], root: Path, t: Translator, *, verbose: bool = False) -> None:
+    """Problems as people read them: from the working folder, crowds told once."""
+    shown = relocated(problems, root, Path.cwd())
+    click.echo(render(shown, "text", t, verbose=verbose), err=True, nl=False)
 
 
 class _Formatter(logging.Formatter):
@@ -47,23 +68,51 @@ class _Formatter(logging.Formatter):
 
 
 def _setup_logging(verbose: bool) -> None:
-    """Show MkDocs' warnings (and its progress with --verbose) the way `mkdocs` itself does."""
+    """Show MkDocs' warnings (and its progress with --verbose) the way `mkdocs` itself does,
+    and rse's own information (advice, the history read) always: advice never fails a build,
+    so it is logged below MkDocs' warnings."""
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(_Formatter())
     logger = logging.getLogger("mkdocs")
     logger.handlers[:] = [handler]
     logger.setLevel(logging.DEBUG if verbose else logging.WARNING)
     logger.propagate = False
+    logging.getLogger("mkdocs.rse").setLevel(logging.DEBUG if verbose else logging.INFO)
 
 
-def _config_file(config_file: str) -> Path:
-    path = Path(config_file)
-    if not path.is_file():
-        raise EnvironmentFailure(
-            f"no {config_file} here: run rse from the community's root (the folder that holds "
-            "mkdocs.yml), or create a community with 'rse init DIR'"
-        )
-    return path.resolve()
+def _config_file(config_file: str | None) -> Path:
+    """The community's mkdocs.yml: the one given with -f, else the nearest one in the working
+    folder or a folder above it, up to the git repository's root."""
+    if config_file is not None:
+        path = Path(config_file)
+        if not path.is_file():
+            raise EnvironmentFailure(f"no {config_file} here: give the path of the community's mkdocs.yml")
+        return path.resolve()
+    here = Path.cwd().resolve()
+    for folder in (here, *here.parents):
+        if (folder / CONFIG_FILE).is_file():
+            return folder / CONFIG_FILE
+        if (folder / ".git").exists():
+            break
+    raise EnvironmentFailure(
+        f"no {CONFIG_FILE} here nor in a folder above (up to the repository's root): run rse inside "
+        "a community (the folder that holds mkdocs.yml and the folders below it), or create one "
+        "with 'rse init DIR'"
+    )
+
+
+def _config_failure(config_path: Path, error: Exception) -> EnvironmentFailure:
+    """mkdocs.yml that MkDocs refuses: located when a tab is the cause, else in MkDocs' words."""
+    from rse_build.frontmatter import tab_error
+
+    try:
+        tab = tab_error(config_path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError):
+        tab = None
+    if tab is not None:
+        shown = os.path.relpath(config_path)
+        return _LocatedFailure(f"{shown}:{tab.line}:{tab.column}: {tab.message}")
+    return EnvironmentFailure(f"{config_path.name}: {error}")
 
 
 def _shown(path: Path) -> str:
@@ -72,20 +121,22 @@ def _shown(path: Path) -> str:
     return str(path) if relative.startswith("..") else relative
 
 
-def _report(error: ContentError, strict: bool) -> NoReturn:
-    _print_problems(error.problems)
-    failing = error.problems if strict else [p for p in error.problems if p.is_error]
-    what = ("problem" if strict else "error") + ("" if len(failing) == 1 else "s")
-    click.echo(f"{len(failing)} {what} in the content: nothing was built.", err=True)
+def _report(error: ContentError, context: _Context, strict: bool, verbose: bool = False) -> NoReturn:
+    """Content problems stopped a build: every one (crowds told once), then how many stopped it."""
+    t = context.translator
+    _print_problems(error.problems, context.root, t, verbose=verbose)
+    failing = sum(p.fails(strict) for p in error.problems)
+    what = t.plural(failing, "check.problem" if strict else "check.error")
+    click.echo(t("check.nothing_built", failing=what), err=True)
     sys.exit(1)
 
 
 config_option = click.option(
     "-f",
     "--config-file",
-    default=CONFIG_FILE,
-    show_default=True,
-    help="The community's MkDocs configuration.",
+    default=None,
+    help="The community's MkDocs configuration (default: mkdocs.yml in this folder or the "
+    "nearest folder above it).",
 )
 
 
@@ -94,9 +145,31 @@ config_option = click.option(
 def main() -> None:
     """rse: a git-backed enterprise social network, published as a static site.
 
-    People, groups and notes are Markdown files under content/; run these commands from the
-    community's root, where mkdocs.yml is.
+    People, groups and notes are Markdown files under content/; run these commands anywhere
+    in the community: they find its root, the nearest folder above that holds mkdocs.yml.
     """
+
+
+prompt_option = click.option(
+    "--prompt/--no-prompt",
+    "interactive",
+    default=None,
+    help="Ask for what is missing (default: ask only when run at a terminal).",
+)
+
+
+def _interactive(flag: bool | None) -> bool:
+    """Ask only when someone can answer: at a terminal, unless --prompt or --no-prompt says so."""
+    return sys.stdin.isatty() if flag is None else flag
+
+
+class _Refused(click.ClickException):
+    """What `rse init` or `rse new` will not do, said in the community's language (exit 2)."""
+
+    exit_code = 2
+
+    def show(self, file: IO[Any] | None = None) -> None:
+        click.echo(self.format_message(), file=file, err=file is None)
 
 
 @main.command()
@@ -105,21 +178,34 @@ def main() -> None:
 @click.option("--language", type=click.Choice(["en", "fr"]), default="en", show_default=True)
 @click.option("--founder", help="Your full name, for the first profile (default: git's user.name).")
 @click.option("--email", help="Your commit address, never published (default: git's user.email).")
+@prompt_option
 def init(
-    directory: Path, community_name: str | None, language: str, founder: str | None, email: str | None
+    directory: Path,
+    community_name: str | None,
+    language: str,
+    founder: str | None,
+    email: str | None,
+    interactive: bool | None,
 ) -> None:
     """Create a new community repository in DIRECTORY (empty or new).
 
     It builds as it is: mkdocs.yml, hooks/, theme/, content/ (a welcome page, a first group,
     your profile, a how-to-contribute note), CONTRIBUTING.md, .gitignore, an example .mailmap,
     CI for GitHub and GitLab, and CODEOWNERS. rse's templates stay in the installed package.
+    Its messages are in the community's --language.
     """
     import git
 
-    from rse_build.starter import StarterProblem, create, founder_from, starter_files
+    from rse_build.starter import StarterProblem, create, first_group, founder_from, starter_files
 
+    t = Translator(language)
+    shown = _shown(directory.resolve())
+    if directory.exists() and (not directory.is_dir() or any(directory.iterdir())):
+        raise _Refused(t("init.not_empty", path=shown))
     name = community_name or (
-        click.prompt("Community name", default=directory.name) if sys.stdin.isatty() else directory.name
+        click.prompt(t("init.ask_name"), default=directory.name)
+        if _interactive(interactive)
+        else directory.name
     )
     config = git.Git()
 
@@ -134,20 +220,20 @@ def init(
         written = create(directory, starter_files(name, language, person))
     except StarterProblem as error:
         raise EnvironmentFailure(str(error)) from None
-    shown = _shown(directory.resolve())
-    click.echo(f"Created the community '{name}' in {shown}{os.sep} ({len(written)} files).")
-    click.echo(f"Your profile is content/people/{person.handle}.md; you animate the 'community' group.")
-    click.echo("Next:")
+    files = t.plural(len(written), "init.files")
+    click.echo(t("init.created", name=name, path=f"{shown}{os.sep}", files=files))
+    click.echo(t("init.profile", path=f"content/people/{person.handle}.md", group=first_group(language)))
+    click.echo(t("init.next"))
     click.echo(f"  cd {shown}")
-    click.echo('  git init -b main && git add -A && git commit -m "Start our community"')
+    click.echo(f'  git init -b main && git add -A && git commit -m "{t("init.first_commit")}"')
     click.echo("  rse serve")
-    click.echo("Then push it to GitHub or GitLab: CI checks merge requests and publishes on merge.")
+    click.echo(t("init.publish"))
 
 
 @main.command()
 @config_option
 @click.option("--write", is_flag=True, help="Update the generated lines in CODEOWNERS (created if missing).")
-def codeowners(config_file: str, write: bool) -> None:
+def codeowners(config_file: str | None, write: bool) -> None:
     """Print CODEOWNERS lines from the groups' animators, so they review their groups' changes.
 
     An animator is named by their git host user (a github or gitlab link in their profile),
@@ -157,28 +243,29 @@ def codeowners(config_file: str, write: bool) -> None:
     from rse_build.check import owners_block
 
     context = _community_context(config_file)
+    t = context.translator
     checked = check_community(context.config_path, context.docs_dir, context.extra, context.language)
     if checked.errors:
-        _print_problems(checked.errors)
+        _print_problems(checked.errors, context.root, t)
         sys.exit(1)
     block = owners_block(context.config_path, context.docs_dir, checked.community, checked.settings)
     if not write:
         click.echo(block, nl=False)
         return
-    root = context.config_path.parent
+    root = context.root
     path = owners.find(root) or root / "CODEOWNERS"
     existing = path.read_text(encoding="utf-8") if path.is_file() else None
     text = owners.updated(existing, block)
     if text == existing:
-        click.echo(f"{_shown(path)} is up to date")
+        click.echo(t("codeowners.up_to_date", path=_shown(path)))
         return
     path.write_text(text, encoding="utf-8")
-    click.echo(f"wrote {_shown(path)}")
+    click.echo(t("codeowners.wrote", path=_shown(path)))
 
 
 @main.command()
 @config_option
-@click.option("--strict", is_flag=True, help="Warnings fail the check too.")
+@click.option("--strict", is_flag=True, help="Warnings fail the check too (advice never does).")
 @click.option(
     "--changed-since",
     "ref",
@@ -195,38 +282,52 @@ def codeowners(config_file: str, write: bool) -> None:
     help="text for people; github for workflow annotations; gitlab for a Code Quality "
     "report; json for tools.",
 )
-def check(config_file: str, strict: bool, ref: str | None, fmt: str) -> None:
+@click.option(
+    "-v",
+    "--verbose",
+    is_flag=True,
+    help="List every warning and piece of advice file by file (else more than 5 of one kind "
+    "are told once, with a count and examples).",
+)
+def check(config_file: str | None, strict: bool, ref: str | None, fmt: str, verbose: bool) -> None:
     """Validate profiles, groups and notes; print problems as path:line:column: message.
 
-    Exits 1 when there are errors (with --strict, warnings too), 0 otherwise.
+    Exits 1 when there are errors (with --strict, warnings too; advice never), 0 otherwise.
+    Run it anywhere in the community: paths are shown from where you are.
     """
-    from rse_build.mkdocs_adapter import BuildFailed, config_summary
-
-    config_path = _config_file(config_file)
-    try:
-        docs_dir, _site_dir, extra, language = config_summary(config_path)
-    except BuildFailed as error:
-        raise EnvironmentFailure(f"{config_path.name}: {error}") from None
+    context = _community_context(config_file)
+    config_path, t = context.config_path, context.translator
     if ref is None:
-        checked = check_community(config_path, docs_dir, extra, language, drafts=True)
+        checked = check_community(config_path, context.docs_dir, context.extra, context.language, drafts=True)
         problems = checked.problems
         c = checked.community
-        summary = f"{len(c.people)} people, {len(c.groups)} groups, {len(c.notes)} notes"
+        what = t(
+            "check.community",
+            people=t.plural(len(c.people), "person"),
+            groups=t.plural(len(c.groups), "check.group"),
+            notes=t.plural(len(c.notes), "note"),
+        )
     else:
         try:
-            changes = changes_since(config_path.parent, ref)
+            changes = changes_since(context.root, ref)
         except GitProblem as error:
             raise EnvironmentFailure(str(error)) from None
-        report = check_changes(config_path, docs_dir, extra, language, changes)
+        report = check_changes(config_path, context.docs_dir, context.extra, context.language, changes)
         problems = report.problems
-        summary = f"{report.files_checked} files touched or affected since {ref}"
-    click.echo(render(problems, fmt), nl=False)
-    errors = sum(p.is_error for p in problems)
-    failing = len(problems) if strict else errors
+        what = t("check.changed", n=report.files_checked, ref=ref)
+    shown = relocated(problems, context.root, Path.cwd())
+    click.echo(render(shown, fmt, t, verbose=verbose), nl=False)
+    failing = any(p.fails(strict) for p in problems)
     if fmt == "text":
-        warnings = len(problems) - errors
-        verdict = "ok" if not failing else "failed"
-        click.echo(f"{verdict}: {summary}; {errors} errors, {warnings} warnings", err=True)
+        counts = {s: sum(p.severity is s for p in problems) for s in Severity}
+        verdict = t(
+            "check.failed" if failing else "check.ok",
+            what=what,
+            errors=t.plural(counts[Severity.ERROR], "check.error"),
+            warnings=t.plural(counts[Severity.WARNING], "check.warning"),
+            advice=t.plural(counts[Severity.ADVICE], "check.advice"),
+        )
+        click.echo(verdict, err=True)
     if failing:
         sys.exit(1)
 
@@ -250,10 +351,14 @@ def check(config_file: str, strict: bool, ref: str | None, fmt: str) -> None:
 )
 @click.option("--drafts", is_flag=True, help="Also build notes with status: draft.")
 @click.option("--no-history", is_flag=True, help="Build without git: pages get no git dates, no statistics.")
-@click.option("--strict", is_flag=True, help="Warnings (content's and MkDocs') fail the build.")
-@click.option("-v", "--verbose", is_flag=True, help="Show MkDocs' progress.")
+@click.option(
+    "--strict", is_flag=True, help="Warnings (content's and MkDocs') fail the build; advice never does."
+)
+@click.option(
+    "-v", "--verbose", is_flag=True, help="Show MkDocs' progress, and every warning and advice file by file."
+)
 def build(
-    config_file: str,
+    config_file: str | None,
     site_dir: Path | None,
     audience: str | None,
     all_audiences: bool,
@@ -274,13 +379,13 @@ def build(
     if audience and all_audiences:
         raise click.UsageError("--audience and --all-audiences cannot be used together")
     context = _community_context(config_file)
-    config_path = context.config_path
+    config_path, t = context.config_path, context.translator
     _setup_logging(verbose)
     target = site_dir.resolve() if site_dir else None
     try:
         if all_audiences:
             names = list(context.settings.audiences)
-            click.echo(f"Building {len(names)} sites: {', '.join(names)}", err=True)
+            click.echo(t("build.building", n=len(names), names=", ".join(names)), err=True)
             sites = build_all_audiences(
                 config_path, target, names, strict=strict, drafts=drafts, no_history=no_history
             )
@@ -296,17 +401,22 @@ def build(
                 )
             ]
     except ContentError as error:
-        _report(error, strict)
+        _report(error, context, strict, verbose)
     except (HistoryUnavailable, UnknownAudience, OutputProblem) as error:
         raise EnvironmentFailure(str(error)) from None
     except BuildFailed as error:
-        raise EnvironmentFailure(f"the build failed: {error}; the previous site is unchanged") from None
+        raise EnvironmentFailure(t("build.failed", error=error)) from None
     for built in sites:
         community = built.community
-        click.echo(
-            f"Built {len(community.people)} people, {len(community.groups)} groups and "
-            f"{len(community.notes)} notes for '{built.audience}' into {_shown(built.site_dir)}{os.sep}"
+        built_line = t(
+            "build.built",
+            people=t.plural(len(community.people), "person"),
+            groups=t.plural(len(community.groups), "check.group"),
+            notes=t.plural(len(community.notes), "note"),
+            audience=built.audience,
+            path=f"{_shown(built.site_dir)}{os.sep}",
         )
+        click.echo(built_line)
 
 
 @main.command()
@@ -325,7 +435,12 @@ def build(
 @click.option("--no-history", is_flag=True, help="Serve without git: pages get no git dates, no statistics.")
 @click.option("-o", "--open", "open_browser", is_flag=True, help="Open the site in a browser.")
 def serve(
-    config_file: str, dev_addr: str, audience: str | None, drafts: bool, no_history: bool, open_browser: bool
+    config_file: str | None,
+    dev_addr: str,
+    audience: str | None,
+    drafts: bool,
+    no_history: bool,
+    open_browser: bool,
 ) -> None:
     """Preview the site live on 127.0.0.1; pages rebuild when files change."""
     from rse_build.audience import UnknownAudience, audience_named
@@ -348,11 +463,11 @@ def serve(
             audience=audience,
         )
     except ContentError as error:
-        _report(error, strict=False)
+        _report(error, context, strict=False)
     except HistoryUnavailable as error:
         raise EnvironmentFailure(str(error)) from None
     except BuildFailed as error:
-        raise EnvironmentFailure(f"cannot serve: {error}") from None
+        raise EnvironmentFailure(context.translator("serve.failed", error=error)) from None
 
 
 @main.command()
@@ -402,8 +517,18 @@ class _Context:
     def rules(self) -> Rules:
         return Rules(self.settings.audiences)
 
+    @property
+    def root(self) -> Path:
+        """The community's root, where mkdocs.yml is: commands run from there."""
+        return self.config_path.parent
 
-def _community_context(config_file: str) -> _Context:
+    @property
+    def translator(self) -> Translator:
+        """Messages in the community's language, known once mkdocs.yml is read."""
+        return Translator(self.settings.language)
+
+
+def _community_context(config_file: str | None) -> _Context:
     """mkdocs.yml read the way MkDocs reads it (docs_dir, extra, theme language)."""
     from rse_build.mkdocs_adapter import BuildFailed, config_summary
 
@@ -411,43 +536,101 @@ def _community_context(config_file: str) -> _Context:
     try:
         docs_dir, _site_dir, extra, language = config_summary(config_path)
     except BuildFailed as error:
-        raise EnvironmentFailure(f"{config_path.name}: {error}") from None
+        raise _config_failure(config_path, error) from None
     return _Context(config_path, docs_dir, extra, language)
 
 
-def _ask(value: str | None, prompt: str, option: str) -> str:
-    """A required value: from its flag, else asked for when someone is at the terminal."""
-    if value:
-        return value
-    if sys.stdin.isatty():
-        return click.prompt(prompt)
-    raise click.UsageError(f"missing {option}")
+@dataclass(frozen=True, slots=True)
+class _NewRun:
+    """One `rse new`: refuses what cannot be written before asking anything, asks for what is
+    missing (only when someone can answer), writes the file; in the community's language."""
 
+    context: _Context
+    t: Translator
+    interactive: bool
+    groups: frozenset[str]
 
-def _write_new(kind: str, ident: str, data: dict, config_file: str, folder: str | None = None) -> None:
-    from rse_build.scaffold import draft_file
+    @classmethod
+    def start(cls, config_file: str, interactive: bool | None) -> _NewRun:
+        context = _community_context(config_file)
+        t = Translator(context.settings.language)
+        return cls(context, t, _interactive(interactive), known_groups(context.docs_dir))
 
-    context = _community_context(config_file)
-    config_path, docs_dir = context.config_path, context.docs_dir
-    draft = draft_file(docs_dir, kind, ident, data, context.rules, folder)
-    shown = os.path.relpath(draft.path)
-    if draft.path.exists():
-        raise EnvironmentFailure(f"{shown} already exists: edit it instead (rse new never overwrites)")
-    if draft.problems:
-        prefix = os.path.relpath(docs_dir, config_path.parent)
-        for problem in draft.problems:
-            click.echo(f"{prefix}/{problem}", err=True)
-        click.echo("nothing was written.", err=True)
-        sys.exit(1)
-    draft.path.parent.mkdir(parents=True, exist_ok=True)
-    with draft.path.open("x", encoding="utf-8") as file:
-        file.write(draft.text)
-    click.echo(f"created {shown}")
+    def refuse(self, refusal: Refusal | None) -> None:
+        if refusal is not None:
+            raise _Refused(self.t(refusal.key, **refusal.values))
+
+    def absent(self, relative: str) -> None:
+        """Never overwrite: said before anything is asked."""
+        path = self.context.docs_dir / relative
+        if path.exists():
+            raise _Refused(self.t("new.exists", path=os.path.relpath(path)))
+
+    def answer(self, spec: FieldInput) -> Any:
+        """Ask until an answer reads; an empty answer skips what is optional."""
+        while True:
+            text = click.prompt(self.t(f"new.ask.{spec.key}"), default="", show_default=False).strip()
+            if not text:
+                if spec.required:
+                    continue
+                return None
+            value = spec.read(text)
+            if value is not None:
+                return value
+            refused = spec.refusal(text)
+            click.echo(self.t(refused.key, **refused.values), err=True)
+
+    def text(self, value: str | None, spec: FieldInput) -> str:
+        """A required text: from its flag, else asked for."""
+        if value:
+            return value
+        if not self.interactive:
+            raise _Refused(self.t("new.missing", option=spec.option))
+        return self.answer(spec)
+
+    def event(self, given: dict[str, str | None]) -> dict[str, Any]:
+        """The event's fields, in the SPEC's order: flags are checked, the rest asked for."""
+        fields: dict[str, Any] = {}
+        for spec in EVENT_INPUTS:
+            text = given.get(spec.key)
+            value = None
+            if text is not None:
+                value = spec.read(text.strip())
+                if value is None:
+                    self.refuse(spec.refusal(text))
+            elif spec.asked and self.interactive:
+                value = self.answer(spec)
+            elif spec.required:
+                raise _Refused(self.t("new.missing", option=spec.option))
+            fields[spec.key] = value
+        return fields
+
+    def write(self, kind: str, ident: str, data: dict[str, Any], folder: str | None = None) -> None:
+        context = self.context
+        language = self.t.language
+        draft = draft_file(context.docs_dir, kind, ident, data, context.rules, folder, language)
+        shown = os.path.relpath(draft.path)
+        if draft.path.exists():
+            raise _Refused(self.t("new.exists", path=shown))
+        if draft.problems:
+            prefix = os.path.relpath(context.docs_dir, context.config_path.parent)
+            for problem in draft.problems:
+                click.echo(f"{prefix}/{problem}", err=True)
+            click.echo(self.t("new.nothing_written"), err=True)
+            sys.exit(1)
+        draft.path.parent.mkdir(parents=True, exist_ok=True)
+        with draft.path.open("x", encoding="utf-8") as file:
+            file.write(draft.text)
+        click.echo(self.t("new.created", path=shown))
 
 
 @main.group()
 def new() -> None:
-    """Create a profile, a group or a note with valid front matter (never overwrites)."""
+    """Create a profile, a group or a note with valid front matter (never overwrites).
+
+    What a flag leaves out is asked for at a terminal (--prompt/--no-prompt decide otherwise);
+    messages follow the community's language.
+    """
 
 
 @new.command("person")
@@ -463,23 +646,28 @@ def new() -> None:
 @click.option("--email", "emails", multiple=True, help="A git identity of this person (repeatable).")
 @click.option("--skill", "skills", multiple=True, help="Repeatable.")
 @click.option("--group", "groups", multiple=True, help="A group slug to join (repeatable).")
+@prompt_option
 @config_option
 def new_person(
     handle: str,
     name: str | None,
-    role,
-    team,
-    site,
-    organisation,
-    kind,
-    emails,
-    skills,
-    groups,
+    role: str | None,
+    team: str | None,
+    site: str | None,
+    organisation: str | None,
+    kind: str,
+    emails: tuple[str, ...],
+    skills: tuple[str, ...],
+    groups: tuple[str, ...],
+    interactive: bool | None,
     config_file: str,
 ) -> None:
     """Create content/people/HANDLE.md."""
+    run = _NewRun.start(config_file, interactive)
+    run.refuse(id_refusal(handle) or group_refusal(groups, run.groups))
+    run.absent(relative_path("person", handle))
     data = {
-        "name": _ask(name, "Full name", "--name"),
+        "name": run.text(name, NAME),
         "role": role,
         "team": team,
         "site": site,
@@ -490,7 +678,7 @@ def new_person(
         "interests": [],
         "groups": list(groups),
     }
-    _write_new("person", handle, data, config_file)
+    run.write("person", handle, data)
 
 
 @new.command("group")
@@ -502,19 +690,30 @@ def new_person(
 @click.option("--description")
 @click.option("--animator", "animators", multiple=True, help="Handle of an animator (repeatable).")
 @click.option("--tag", "tags", multiple=True, help="Repeatable.")
+@prompt_option
 @config_option
 def new_group(
-    slug: str, title: str | None, kind: str, description, animators, tags, config_file: str
+    slug: str,
+    title: str | None,
+    kind: str,
+    description: str | None,
+    animators: tuple[str, ...],
+    tags: tuple[str, ...],
+    interactive: bool | None,
+    config_file: str,
 ) -> None:
     """Create content/groups/SLUG/index.md."""
+    run = _NewRun.start(config_file, interactive)
+    run.refuse(id_refusal(slug))
+    run.absent(relative_path("group", slug))
     data = {
-        "title": _ask(title, "Title", "--title"),
+        "title": run.text(title, TITLE),
         "kind": kind,
         "description": description,
         "animators": list(animators),
         "tags": list(tags),
     }
-    _write_new("group", slug, data, config_file)
+    run.write("group", slug, data)
 
 
 @new.command("note")
@@ -534,21 +733,68 @@ def new_group(
 )
 @click.option("--tag", "tags", multiple=True, help="Repeatable.")
 @click.option("--folder", help="A folder under content/notes/ (when the note is not filed in a group).")
+@click.option("--start", metavar="WHEN", help="Event: 2026-12-03T18:00, or a day (asked for).")
+@click.option("--end", metavar="WHEN", help="Event: when it ends (asked for; Enter skips).")
+@click.option("--timezone", metavar="ZONE", help="Event: e.g. Europe/Paris (asked for; Enter skips).")
+@click.option("--place", help="Event: a room or an address (asked for; Enter skips).")
+@click.option("--online", metavar="URL", help="Event: the https:// link to join (asked for; Enter skips).")
+@click.option("--site", help="Event: the physical site where it happens.")
+@click.option("--capacity", metavar="N", help="Event: how many people can attend.")
+@prompt_option
 @config_option
 def new_note(
-    note_id: str, title: str | None, note_type: str, authors, groups, tags, folder, config_file: str
+    note_id: str,
+    title: str | None,
+    note_type: str,
+    authors: tuple[str, ...],
+    groups: tuple[str, ...],
+    tags: tuple[str, ...],
+    folder: str | None,
+    start: str | None,
+    end: str | None,
+    timezone: str | None,
+    place: str | None,
+    online: str | None,
+    site: str | None,
+    capacity: str | None,
+    interactive: bool | None,
+    config_file: str,
 ) -> None:
-    """Create a note: content/groups/GROUP/ID.md, or content/notes/[FOLDER/]ID.md."""
-    data = {
-        "title": _ask(title, "Title", "--title"),
-        "type": None if note_type == "note" else note_type,
+    """Create a note: content/groups/GROUP/ID.md, or content/notes/[FOLDER/]ID.md.
+
+    An idea starts as state: proposed; an event needs --start (asked for at a terminal).
+    """
+    event = {
+        "start": start,
+        "end": end,
+        "timezone": timezone,
+        "place": place,
+        "online": online,
+        "site": site,
+        "capacity": capacity,
+    }
+    run = _NewRun.start(config_file, interactive)
+    run.refuse(
+        id_refusal(note_id)
+        or (folder_refusal(folder) if folder else None)
+        or group_refusal(groups, run.groups)
+    )
+    given = [key for key, value in event.items() if value is not None]
+    if note_type != NoteType.EVENT and given:
+        run.refuse(Refusal("new.event_only", {"option": f"--{given[0]}"}))
+    run.absent(relative_path("note", note_id, groups, folder))
+    data: dict[str, Any] = {
+        "title": run.text(title, TITLE),
+        "type": None if note_type == NoteType.NOTE else note_type,
         "authors": list(authors),
         "groups": list(groups),
         "tags": list(tags),
     }
-    if note_type == "idea":
-        data["state"] = "proposed"
-    _write_new("note", note_id, data, config_file, folder)
+    if note_type == NoteType.IDEA:
+        data["state"] = IdeaState.PROPOSED.value
+    if note_type == NoteType.EVENT:
+        data.update(run.event(event))
+    run.write("note", note_id, data, folder)
 
 
 @main.group("import")
@@ -557,38 +803,107 @@ def import_() -> None:
 
 
 @import_.command("people")
-@click.argument("csv_file", metavar="FILE.csv", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("csv_file", metavar="FILE.csv", type=click.Path(path_type=Path))
+@click.option(
+    "--map",
+    "mappings",
+    multiple=True,
+    metavar="COLUMN=field",
+    help="Feed a field from a column (repeatable); fields: name, first_name, last_name, email, handle, "
+    "role, team, site, organisation, kind, manager. 'COLUMN=' or 'COLUMN=-' ignores a column.",
+)
+@click.option(
+    "--encoding", metavar="NAME", help="The file's encoding (e.g. utf-8, cp1252), when detection is wrong."
+)
 @config_option
-def import_people_command(csv_file: Path, config_file: str) -> None:
-    """Create or update profiles from a directory export.
+def import_people_command(
+    csv_file: Path, mappings: tuple[str, ...], encoding: str | None, config_file: str | None
+) -> None:
+    """Create or update profiles from a directory export (CSV from an HR tool or a spreadsheet).
 
-    Columns: name and email (required), handle, role, team, site, organisation, kind (common
-    export names such as 'title', 'department' or 'location' are understood). The directory
-    owns name, role, team, site, organisation and kind; people own everything else (bio,
-    skills, interests, groups, links), which an import never changes. Running it twice changes
-    nothing the second time.
+    The delimiter (, ; or tab) and the encoding (UTF-8, Windows-1252) are detected. Column names
+    in French or English are understood (Nom, Prénom, Adresse e-mail, Fonction, Service, Site,
+    Manager; First Name, Last Name, Work Email, Job Title, Department, Location, Manager Email…);
+    --map names the others. It prints which column feeds which field and every column it ignores.
+    The directory owns name, role, team, site, organisation, kind and manager; people own
+    everything else (bio, skills, interests, groups, links), which an import never changes.
+    Running it twice changes nothing the second time.
+
+    Exits 0 when every row was imported or merged, 1 when a row was refused (the others are
+    imported), 2 when the file cannot be read.
     """
-    from rse_build.importer import import_people
+    from rse_build.importer import Field, import_people, map_columns
+    from rse_build.tabular import read_table
 
-    docs_dir = _community_context(config_file).docs_dir
+    context = _community_context(config_file)
+    t = Translator(context.settings.language)
+    shown = _shown(csv_file.resolve()) if csv_file.is_absolute() else str(csv_file)
+
+    def unreadable(message: str) -> NoReturn:
+        click.echo(f"{shown}:1:1: {message}", err=True)
+        sys.exit(2)
+
+    chosen: dict[str, Field | None] = {}
+    fields = [f.value for f in Field]
+    for mapping in mappings:
+        column, equals, name = mapping.rpartition("=")
+        if not equals or not column:
+            click.echo(t("import.map_syntax", value=mapping), err=True)
+            sys.exit(2)
+        if name.strip() not in ("", "-", *fields):
+            click.echo(t("import.map_field", value=mapping, field=name, fields=", ".join(fields)), err=True)
+            sys.exit(2)
+        chosen[column.strip()] = Field(name.strip()) if name.strip() not in ("", "-") else None
+    if not csv_file.is_file():
+        unreadable(t("import.not_a_file"))
     try:
-        text = csv_file.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError:
-        raise EnvironmentFailure(f"{csv_file}:1:1: not UTF-8 text: export the file as UTF-8 CSV") from None
-    result = import_people(docs_dir, text, str(csv_file))
-    people = os.path.relpath(docs_dir / "people")
-    for handle in result.created:
-        click.echo(f"created   {people}/{handle}.md")
-    for handle, keys in result.updated:
-        click.echo(f"updated   {people}/{handle}.md ({', '.join(keys)})")
-    for problem in result.skipped:
-        click.echo(f"skipped   {problem}", err=True)
+        data = csv_file.read_bytes()
+    except OSError as error:
+        unreadable(t("import.cannot_read", reason=error.strerror or error))
+    table = read_table(data, shown, t, encoding)
+    if isinstance(table, Problem):
+        _print_located([table])
+        sys.exit(2)
+    columns = map_columns(table, chosen, shown, t)
+    if isinstance(columns, Problem):
+        _print_located([columns])
+        sys.exit(2)
+    separator = t("import.tab") if table.delimiter == "\t" else f"'{table.delimiter}'"
     click.echo(
-        f"{len(result.created)} created, {len(result.updated)} updated, {len(result.unchanged)} unchanged, "
-        f"{len(result.skipped)} skipped"
+        t.plural(
+            len(table.rows),
+            "import.read",
+            path=shown,
+            encoding=table.encoding,
+            separated=t("import.separated", delimiter=separator),
+        )
     )
-    if result.skipped:
+    fed = ", ".join(f"{c.header} → {t(f'import.field.{c.field}')}" for c in columns.fed)
+    ignored = ", ".join(c.header or t("import.unnamed", number=c.index + 1) for c in columns.ignored)
+    click.echo(t("import.columns", mapping=fed) + (t("import.ignored", columns=ignored) if ignored else ""))
+    report = import_people(context.docs_dir, table, columns, shown, t)
+    people = os.path.relpath(context.docs_dir / "people")
+    for handle in report.created:
+        click.echo(t("import.created_line", path=f"{people}/{handle}.md"))
+    for handle, keys in report.updated:
+        click.echo(t("import.updated_line", path=f"{people}/{handle}.md", keys=", ".join(keys)))
+    _print_located(report.notes)
+    counts = (
+        (len(report.created), "import.n_created"),
+        (len(report.updated), "import.n_updated"),
+        (len(report.unchanged), "import.n_unchanged"),
+        (len(report.merged), "import.n_merged"),
+        (len(report.refused), "import.n_skipped"),
+    )
+    click.echo(", ".join(t.plural(n, key) for n, key in counts))
+    if report.refused:
         sys.exit(1)
+
+
+def _print_located(problems: list[Problem]) -> None:
+    """`path:line:column: message`, the message already in the community's language."""
+    for problem in problems:
+        click.echo(f"{problem.path}:{problem.line}:{problem.column}: {problem.message}", err=True)
 
 
 @main.command()
@@ -599,7 +914,7 @@ def import_people_command(csv_file: Path, config_file: str) -> None:
 @click.option(
     "--audience", metavar="NAME", help="The figures of this audience's site (default: default_audience)."
 )
-def stats(config_file: str, as_json: bool, audience: str | None) -> None:
+def stats(config_file: str | None, as_json: bool, audience: str | None) -> None:
     """The community's statistics in the terminal: totals, months, groups, sites.
 
     Aggregates only: no ranking of individuals. People with stats: false count in totals.
@@ -622,9 +937,9 @@ def stats(config_file: str, as_json: bool, audience: str | None) -> None:
         chosen = audience_named(checked.settings, audience)
     except UnknownAudience as error:
         raise EnvironmentFailure(str(error)) from None
+    t = Translator(checked.settings.language)
     if checked.errors:
-        for problem in checked.errors:
-            click.echo(str(problem), err=True)
+        _print_problems(checked.errors, context.root, t)
         sys.exit(1)
     started = time.monotonic()
     bar: Progress | None = None
@@ -635,7 +950,7 @@ def stats(config_file: str, as_json: bool, audience: str | None) -> None:
         nonlocal bar, task
         if bar is None and time.monotonic() - started > 1:
             bar = Progress(
-                TextColumn("Reading the history"),
+                TextColumn(t("stats.reading_history")),
                 BarColumn(),
                 MofNCompleteColumn(),
                 TimeRemainingColumn(),
@@ -668,7 +983,6 @@ def stats(config_file: str, as_json: bool, audience: str | None) -> None:
         click.echo(json.dumps(figures.to_json(), indent=2, ensure_ascii=False))
         return
     out = Console()
-    t = Translator(checked.settings.language)
     c = figures.community
     totals = Table(title=t("community_at", commit=figures.commit[:10]), show_header=False)
     for label, value in (

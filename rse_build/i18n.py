@@ -75,12 +75,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Draft: this note is not published yet.",
         "fr": "Brouillon : cette note n'est pas encore publiée.",
     },
-    "members_count": {"en": "{n} members", "fr": "{n} membres"},
-    "member_count_one": {"en": "1 member", "fr": "1 membre"},
-    "notes_count": {"en": "{n} notes", "fr": "{n} notes"},
-    "note_count_one": {"en": "1 note", "fr": "1 note"},
-    "people_count": {"en": "{n} people", "fr": "{n} personnes"},
-    "person_count_one": {"en": "1 person", "fr": "1 personne"},
+    "member.one": {"en": "{n} member", "fr": "{n} membre"},
+    "member.other": {"en": "{n} members", "fr": "{n} membres"},
+    "note.one": {"en": "{n} note", "fr": "{n} note"},
+    "note.other": {"en": "{n} notes", "fr": "{n} notes"},
+    "person.one": {"en": "{n} person", "fr": "{n} personne"},
+    "person.other": {"en": "{n} people", "fr": "{n} personnes"},
     "updated": {"en": "Updated", "fr": "Mis à jour le"},
     "contributors": {"en": "Contributors", "fr": "Contributeurs"},
     "contributions": {"en": "Contributions", "fr": "Contributions"},
@@ -98,7 +98,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Share of contributions by the most active 10%",
         "fr": "Part des contributions des 10 % les plus actifs",
     },
-    "share_of": {"en": "{share} % ({n} people)", "fr": "{share} % ({n} personnes)"},
+    "share_of.one": {"en": "{share} % ({n} person)", "fr": "{share} % ({n} personne)"},
+    "share_of.other": {"en": "{share} % ({n} people)", "fr": "{share} % ({n} personnes)"},
     "core_group": {
         "en": "Core group (active in 3 of the last 6 months)",
         "fr": "Noyau (actifs 3 des 6 derniers mois)",
@@ -109,6 +110,103 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "by_site": {"en": "Activity by site", "fr": "Activité par site"},
     "by_group": {"en": "Activity by group", "fr": "Activité par groupe"},
+    "check.group.one": {"en": "{n} group", "fr": "{n} groupe"},
+    "check.group.other": {"en": "{n} groups", "fr": "{n} groupes"},
+    "check.community": {"en": "{people}, {groups}, {notes}", "fr": "{people}, {groups}, {notes}"},
+    "check.changed.one": {
+        "en": "{n} file touched or affected since {ref}",
+        "fr": "{n} fichier modifié ou concerné depuis {ref}",
+    },
+    "check.changed.other": {
+        "en": "{n} files touched or affected since {ref}",
+        "fr": "{n} fichiers modifiés ou concernés depuis {ref}",
+    },
+    "check.error.one": {"en": "{n} error", "fr": "{n} erreur"},
+    "check.error.other": {"en": "{n} errors", "fr": "{n} erreurs"},
+    "check.warning.one": {"en": "{n} warning", "fr": "{n} avertissement"},
+    "check.warning.other": {"en": "{n} warnings", "fr": "{n} avertissements"},
+    "check.advice.one": {"en": "{n} piece of advice", "fr": "{n} conseil"},
+    "check.advice.other": {"en": "{n} pieces of advice", "fr": "{n} conseils"},
+    "check.problem.one": {"en": "{n} problem", "fr": "{n} problème"},
+    "check.problem.other": {"en": "{n} problems", "fr": "{n} problèmes"},
+    "check.ok": {
+        "en": "ok: {what}; {errors}, {warnings}, {advice}",
+        "fr": "ok : {what} ; {errors}, {warnings}, {advice}",
+    },
+    "check.failed": {
+        "en": "failed: {what}; {errors}, {warnings}, {advice}",
+        "fr": "échec : {what} ; {errors}, {warnings}, {advice}",
+    },
+    "check.nothing_built": {
+        "en": "{failing} in the content: nothing was built.",
+        "fr": "{failing} dans le contenu : rien n'a été construit.",
+    },
+    "check.content_problems": {"en": "content problems:", "fr": "problèmes dans le contenu :"},
+    "build.building.one": {"en": "Building {n} site: {names}", "fr": "Construction de {n} site : {names}"},
+    "build.building.other": {
+        "en": "Building {n} sites: {names}",
+        "fr": "Construction de {n} sites : {names}",
+    },
+    "build.built": {
+        "en": "Built {people}, {groups} and {notes} for '{audience}' into {path}",
+        "fr": "Construit : {people}, {groups} et {notes} pour « {audience} » dans {path}",
+    },
+    "build.failed": {
+        "en": "the build failed: {error}; the previous site is unchanged",
+        "fr": "la construction a échoué : {error} ; le site précédent est inchangé",
+    },
+    "serve.failed": {"en": "cannot serve: {error}", "fr": "impossible de servir le site : {error}"},
+    "codeowners.up_to_date": {"en": "{path} is up to date", "fr": "{path} est à jour"},
+    "codeowners.wrote": {"en": "wrote {path}", "fr": "{path} écrit"},
+    "stats.reading_history": {"en": "Reading the history", "fr": "Lecture de l'historique"},
+    "history.read.one": {
+        "en": "rse: history of {n} commit, {scanned} read from git{cache}",
+        "fr": "rse : historique de {n} commit ; lus dans git : {scanned}{cache}",
+    },
+    "history.read.other": {
+        "en": "rse: history of {n} commits, {scanned} read from git{cache}",
+        "fr": "rse : historique de {n} commits ; lus dans git : {scanned}{cache}",
+    },
+    "history.from_cache": {"en": " (the rest from .rse-cache)", "fr": " (le reste depuis .rse-cache)"},
+    "summary.line": {
+        "en": "{what}, e.g. {examples} (rse check --verbose lists them all)",
+        "fr": "{what}, p. ex. {examples} (rse check --verbose les liste tous)",
+    },
+    "summary.same.one": {"en": "{n} time “{message}”", "fr": "{n} fois « {message} »"},
+    "summary.same.other": {"en": "{n} times “{message}”", "fr": "{n} fois « {message} »"},
+    "summary.skills.one": {
+        "en": "{n} profile has no skills yet",
+        "fr": "{n} profil n'a pas encore de compétences",
+    },
+    "summary.skills.other": {
+        "en": "{n} profiles have no skills yet",
+        "fr": "{n} profils n'ont pas encore de compétences",
+    },
+    "summary.shared-id.one": {
+        "en": "{n} note shares its id with another note: link to it with its path",
+        "fr": "{n} note partage son identifiant avec une autre : liez-la par son chemin",
+    },
+    "summary.shared-id.other": {
+        "en": "{n} notes share their id with another note: link to them with their path",
+        "fr": "{n} notes partagent leur identifiant avec une autre : liez-les par leur chemin",
+    },
+    "summary.draft-link.one": {
+        "en": "{n} link points to a draft: it shows as plain text until the draft is published",
+        "fr": "{n} lien mène à un brouillon : il reste du texte simple jusqu'à sa publication",
+    },
+    "summary.draft-link.other": {
+        "en": "{n} links point to drafts: they show as plain text until the drafts are published",
+        "fr": "{n} liens mènent à des brouillons : ils restent du texte simple jusqu'à leur publication",
+    },
+    "summary.idea-field.one": {
+        "en": "{n} note that is not an idea has idea-only keys (state, supporters): they are ignored",
+        "fr": "{n} note qui n'est pas une idée a des clés d'idée (state, supporters) : elles sont ignorées",
+    },
+    "summary.idea-field.other": {
+        "en": "{n} notes that are not ideas have idea-only keys (state, supporters): they are ignored",
+        "fr": "{n} notes qui ne sont pas des idées ont des clés d'idée (state, supporters) : "
+        "elles sont ignorées",
+    },
     "health": {"en": "Health of the community", "fr": "Santé de la communauté"},
     "monthly": {"en": "Month by month", "fr": "Mois par mois"},
     "last_months": {
@@ -116,7 +214,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "fr": "Les {n} derniers mois ; stats.json contient tous les mois.",
     },
     "totals": {"en": "In total", "fr": "Au total"},
-    "group_below_threshold": {
+    "group_below_threshold.one": {
+        "en": "Monthly figures appear once the group has {n} member.",
+        "fr": "Les chiffres mensuels apparaissent à partir de {n} membre.",
+    },
+    "group_below_threshold.other": {
         "en": "Monthly figures appear once the group has {n} members.",
         "fr": "Les chiffres mensuels apparaissent à partir de {n} membres.",
     },
@@ -144,6 +246,9 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "any": {"en": "Any", "fr": "Tous"},
     "shown_of": {"en": "{shown} of {total} people", "fr": "{shown} personnes sur {total}"},
+    "directory.shown_of_one": {"en": "{shown} of {total} people", "fr": "{shown} personne sur {total}"},
+    "directory.name_label": {"en": "Name", "fr": "Nom"},
+    "directory.name_placeholder": {"en": "Name, role, team…", "fr": "Nom, rôle, équipe…"},
     "related": {"en": "Related notes", "fr": "Notes proches"},
     "discover": {"en": "Something different", "fr": "Pour changer"},
     "upcoming_events": {"en": "Upcoming events", "fr": "Événements à venir"},
@@ -173,6 +278,16 @@ STRINGS: dict[str, dict[str, str]] = {
     "feed": {"en": "Atom feed", "fr": "Flux Atom"},
     "mentioned_in": {"en": "Mentioned in", "fr": "Mentionné·e dans"},
     "referenced_by": {"en": "Referenced by", "fr": "Cité dans"},
+    "summary.mention.one": {
+        "en": "{n} @ word names no profile (no handle, no login in links): it stays plain text",
+        "fr": "{n} mot en @ ne désigne aucun profil (ni identifiant, ni login dans links) : "
+        "il reste du texte simple",
+    },
+    "summary.mention.other": {
+        "en": "{n} @ words name no profile (no handle, no login in links): they stay plain text",
+        "fr": "{n} mots en @ ne désignent aucun profil (ni identifiant, ni login dans links) : "
+        "ils restent du texte simple",
+    },
     "who_knows": {"en": "Who knows", "fr": "Qui connaît"},
     "notes_about": {"en": "Notes about", "fr": "Notes sur"},
     "skills_lead": {
@@ -191,7 +306,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "shown from {n} contributors",
         "fr": "affiché à partir de {n} contributeurs",
     },
-    "other_sites": {
+    "other_sites.one": {
+        "en": "Sites with fewer than {n} contributor",
+        "fr": "Sites de moins de {n} contributeur",
+    },
+    "other_sites.other": {
         "en": "Sites with fewer than {n} contributors",
         "fr": "Sites de moins de {n} contributeurs",
     },
@@ -211,11 +330,312 @@ STRINGS: dict[str, dict[str, str]] = {
     "place": {"en": "Place", "fr": "Lieu"},
     "state": {"en": "State", "fr": "État"},
     "supporters": {"en": "Supporters", "fr": "Soutiens"},
+    "event.timezone": {"en": "Time zone", "fr": "Fuseau horaire"},
+    "event.online": {"en": "Online", "fr": "En ligne"},
+    "init.ask_name": {"en": "Community name", "fr": "Nom de la communauté"},
+    "init.not_empty": {
+        "en": "{path} is not empty: rse init never overwrites; choose a new folder",
+        "fr": "{path} n'est pas vide : rse init n'écrase jamais rien ; choisissez un nouveau dossier",
+    },
+    "init.files.one": {"en": "{n} file", "fr": "{n} fichier"},
+    "init.files.other": {"en": "{n} files", "fr": "{n} fichiers"},
+    "init.created": {
+        "en": "Created the community '{name}' in {path} ({files}).",
+        "fr": "Communauté « {name} » créée dans {path} ({files}).",
+    },
+    "init.profile": {
+        "en": "Your profile is {path}; you animate the '{group}' group.",
+        "fr": "Votre profil est {path} ; vous animez le groupe « {group} ».",
+    },
+    "init.next": {"en": "Next:", "fr": "Ensuite :"},
+    "init.first_commit": {"en": "Start our community", "fr": "Lancement de notre communauté"},
+    "init.publish": {
+        "en": "Then push it to GitHub or GitLab: CI checks merge requests and publishes on merge.",
+        "fr": "Puis poussez-le sur GitHub ou GitLab : la CI vérifie les demandes de fusion et publie "
+        "à chaque fusion.",
+    },
+    "new.created": {"en": "created {path}", "fr": "créé : {path}"},
+    "new.exists": {
+        "en": "{path} already exists: edit it instead (rse new never overwrites)",
+        "fr": "{path} existe déjà : modifiez-le (rse new n'écrase jamais rien)",
+    },
+    "new.nothing_written": {"en": "nothing was written.", "fr": "aucun fichier n'a été écrit."},
+    "new.missing": {
+        "en": "missing {option} (run at a terminal, or with --prompt, to be asked for it)",
+        "fr": "il manque {option} (lancez la commande dans un terminal, ou avec --prompt, "
+        "pour qu'elle vous le demande)",
+    },
+    "new.bad_id": {
+        "en": "'{given}' is not a valid id (lowercase letters, digits and -): try '{suggestion}'",
+        "fr": "'{given}' n'est pas un identifiant valide (lettres minuscules, chiffres et -) : "
+        "essayez '{suggestion}'",
+    },
+    "new.bad_id_bare": {
+        "en": "'{given}' is not a valid id: use lowercase letters, digits and -",
+        "fr": "'{given}' n'est pas un identifiant valide : utilisez des lettres minuscules, des chiffres "
+        "et des -",
+    },
+    "new.bad_folder": {
+        "en": "'{given}' is not a valid folder (ids separated by /): try '{suggestion}'",
+        "fr": "'{given}' n'est pas un dossier valide (des identifiants séparés par /) : "
+        "essayez '{suggestion}'",
+    },
+    "new.unknown_group": {
+        "en": "unknown group '{slug}': did you mean '{close}'? Groups: {groups}",
+        "fr": "groupe inconnu '{slug}' : vouliez-vous dire '{close}' ? Groupes : {groups}",
+    },
+    "new.unknown_group_far": {
+        "en": "unknown group '{slug}'. Groups: {groups}",
+        "fr": "groupe inconnu '{slug}'. Groupes : {groups}",
+    },
+    "new.no_groups": {
+        "en": "unknown group '{slug}': there is no group yet (create one with rse new group SLUG)",
+        "fr": "groupe inconnu '{slug}' : il n'y a encore aucun groupe (créez-en un avec rse new group SLUG)",
+    },
+    "new.event_only": {
+        "en": "{option} is for events: add --type event",
+        "fr": "{option} est réservé aux événements : ajoutez --type event",
+    },
+    "new.invalid.moment": {
+        "en": "'{value}' is not a date or a date and time: write 2026-12-03 or 2026-12-03T18:00",
+        "fr": "'{value}' n'est ni une date ni une date et heure : écrivez 2026-12-03 ou 2026-12-03T18:00",
+    },
+    "new.invalid.timezone": {
+        "en": "'{value}' is not a known time zone: write a name such as Europe/Paris",
+        "fr": "'{value}' n'est pas un fuseau horaire connu : écrivez un nom comme Europe/Paris",
+    },
+    "new.invalid.timezone_close": {
+        "en": "'{value}' is not a known time zone: did you mean '{close}'?",
+        "fr": "'{value}' n'est pas un fuseau horaire connu : vouliez-vous dire '{close}' ?",
+    },
+    "new.invalid.online": {
+        "en": "'{value}' is not a web link: write the whole address, https://…",
+        "fr": "'{value}' n'est pas un lien web : écrivez l'adresse complète, https://…",
+    },
+    "new.invalid.capacity": {
+        "en": "'{value}' is not a number of people (1 or more)",
+        "fr": "'{value}' n'est pas un nombre de personnes (1 ou plus)",
+    },
+    "new.ask.name": {"en": "Full name", "fr": "Nom complet"},
+    "new.ask.title": {"en": "Title", "fr": "Titre"},
+    "new.ask.start": {"en": "Start (2026-12-03T18:00)", "fr": "Début (2026-12-03T18:00)"},
+    "new.ask.end": {
+        "en": "End (2026-12-03T20:00; Enter to skip)",
+        "fr": "Fin (2026-12-03T20:00 ; Entrée pour passer)",
+    },
+    "new.ask.timezone": {
+        "en": "Time zone (Europe/Paris; Enter to skip)",
+        "fr": "Fuseau horaire (Europe/Paris ; Entrée pour passer)",
+    },
+    "new.ask.place": {
+        "en": "Place (a room or an address; Enter to skip)",
+        "fr": "Lieu (une salle ou une adresse ; Entrée pour passer)",
+    },
+    "new.ask.online": {
+        "en": "Link to join online (https://…; Enter to skip)",
+        "fr": "Lien pour participer en ligne (https://… ; Entrée pour passer)",
+    },
+    "new.hint.person": {
+        "en": "Your bio goes below the closing ---: what you work on, what you can help with. "
+        "skills: [...] lets colleagues find you.",
+        "fr": "Votre présentation va sous le --- de fin : ce sur quoi vous travaillez, ce pour quoi "
+        "on peut vous solliciter. skills: [...] permet à vos collègues de vous trouver.",
+    },
+    "new.hint.group": {
+        "en": "Below the closing ---: what this group is for, how to join (add its slug to groups: "
+        "in your profile), its rituals.",
+        "fr": "Sous le --- de fin : à quoi sert ce groupe, comment le rejoindre (ajouter son "
+        "identifiant à groups: dans son profil), ses rendez-vous.",
+    },
+    "new.hint.note": {
+        "en": "Your note goes below the closing ---, in Markdown: mention people with @handle, "
+        "link notes with [[note-id]].",
+        "fr": "Votre note va sous le --- de fin, en Markdown : mentionnez quelqu'un avec @identifiant, "
+        "liez une note avec [[id-de-la-note]].",
+    },
+    "new.hint.howto": {
+        "en": "Your how-to goes below the closing ---: the steps in order, then how to check it worked.",
+        "fr": "Votre tutoriel va sous le --- de fin : les étapes dans l'ordre, puis comment vérifier "
+        "que cela a marché.",
+    },
+    "new.hint.idea": {
+        "en": "Your idea goes below the closing ---: the problem, the proposal, who it helps. "
+        "Supporters add their handle to supporters: [...].",
+        "fr": "Votre idée va sous le --- de fin : le problème, la proposition, à qui elle sert. "
+        "Ceux qui la soutiennent ajoutent leur identifiant à supporters: [...].",
+    },
+    "new.hint.question": {
+        "en": "Your question goes below the closing ---: what you are trying to do, what you tried.",
+        "fr": "Votre question va sous le --- de fin : ce que vous cherchez à faire, ce que vous avez essayé.",
+    },
+    "new.hint.event": {
+        "en": "Below the closing ---: what happens, for whom, and how to take part.",
+        "fr": "Sous le --- de fin : ce qui se passe, pour qui, et comment participer.",
+    },
     "kind.employee": {"en": "Employee", "fr": "Salarié·e"},
     "kind.partner": {"en": "Partner", "fr": "Partenaire"},
     "kind.supplier": {"en": "Supplier", "fr": "Fournisseur"},
     "kind.client": {"en": "Client", "fr": "Client"},
     "kind.alumni": {"en": "Alumni", "fr": "Ancien·ne"},
+    "import.read.one": {
+        "en": "{path}: {encoding}, {separated}, {n} row",
+        "fr": "{path} : {encoding}, {separated}, {n} ligne",
+    },
+    "import.read.other": {
+        "en": "{path}: {encoding}, {separated}, {n} rows",
+        "fr": "{path} : {encoding}, {separated}, {n} lignes",
+    },
+    "import.separated": {"en": "{delimiter}-separated", "fr": "séparateur {delimiter}"},
+    "import.tab": {"en": "tab", "fr": "tabulation"},
+    "import.unnamed": {"en": "(column {number}, no name)", "fr": "(colonne {number}, sans nom)"},
+    "import.columns": {"en": "columns: {mapping}", "fr": "colonnes : {mapping}"},
+    "import.ignored": {
+        "en": "; ignored: {columns} (use --map COLUMN=field to import one)",
+        "fr": " ; ignorées : {columns} (--map COLONNE=champ pour en importer une)",
+    },
+    "import.field.name": {"en": "name", "fr": "nom complet"},
+    "import.field.first_name": {"en": "first name", "fr": "prénom"},
+    "import.field.last_name": {"en": "last name", "fr": "nom"},
+    "import.field.email": {"en": "e-mail", "fr": "adresse e-mail"},
+    "import.field.handle": {"en": "handle", "fr": "identifiant"},
+    "import.field.role": {"en": "role", "fr": "fonction"},
+    "import.field.team": {"en": "team", "fr": "équipe"},
+    "import.field.site": {"en": "site", "fr": "site"},
+    "import.field.organisation": {"en": "organisation", "fr": "organisation"},
+    "import.field.kind": {"en": "kind", "fr": "type de profil"},
+    "import.field.manager": {"en": "manager", "fr": "manager"},
+    "import.created_line": {"en": "created   {path}", "fr": "créé      {path}"},
+    "import.updated_line": {"en": "updated   {path} ({keys})", "fr": "mis à jour {path} ({keys})"},
+    "import.n_created.one": {"en": "{n} created", "fr": "{n} créé"},
+    "import.n_created.other": {"en": "{n} created", "fr": "{n} créés"},
+    "import.n_updated.one": {"en": "{n} updated", "fr": "{n} mis à jour"},
+    "import.n_updated.other": {"en": "{n} updated", "fr": "{n} mis à jour"},
+    "import.n_unchanged.one": {"en": "{n} unchanged", "fr": "{n} inchangé"},
+    "import.n_unchanged.other": {"en": "{n} unchanged", "fr": "{n} inchangés"},
+    "import.n_merged.one": {"en": "{n} merged", "fr": "{n} fusionné"},
+    "import.n_merged.other": {"en": "{n} merged", "fr": "{n} fusionnés"},
+    "import.n_skipped.one": {"en": "{n} skipped", "fr": "{n} refusé"},
+    "import.n_skipped.other": {"en": "{n} skipped", "fr": "{n} refusés"},
+    "import.not_a_file": {
+        "en": "not a file: give the path of a CSV export",
+        "fr": "ce n'est pas un fichier : donnez le chemin d'un export CSV",
+    },
+    "import.cannot_read": {"en": "cannot be read: {reason}", "fr": "illisible : {reason}"},
+    "import.workbook": {
+        "en": "an Excel workbook, not a CSV file: save it as CSV (File > Save As > CSV UTF-8)",
+        "fr": "un classeur Excel, pas un fichier CSV : enregistrez-le en CSV "
+        "(Fichier > Enregistrer sous > CSV UTF-8)",
+    },
+    "import.not_in_encoding": {
+        "en": "not {encoding} text from here: try without --encoding, or another one (e.g. cp1252)",
+        "fr": "pas du texte {encoding} à partir d'ici : essayez sans --encoding, ou un autre "
+        "(par exemple cp1252)",
+    },
+    "import.unknown_encoding": {
+        "en": "unknown encoding '{encoding}': use e.g. utf-8, cp1252 or latin-1",
+        "fr": "encodage '{encoding}' inconnu : utilisez par exemple utf-8, cp1252 ou latin-1",
+    },
+    "import.undecodable": {
+        "en": "not text in a known encoding (UTF-8, Windows-1252, Latin-1): export it as CSV UTF-8, "
+        "or give --encoding",
+        "fr": "pas du texte dans un encodage connu (UTF-8, Windows-1252, Latin-1) : exportez-le en "
+        "CSV UTF-8, ou précisez --encoding",
+    },
+    "import.binary": {
+        "en": "a binary file, not CSV text: export the table as CSV",
+        "fr": "un fichier binaire, pas du texte CSV : exportez le tableau en CSV",
+    },
+    "import.unreadable": {"en": "cannot be read as CSV: {reason}", "fr": "illisible en CSV : {reason}"},
+    "import.no_header": {
+        "en": "empty file: expected a header line (e.g. Name,Email,Job Title)",
+        "fr": "fichier vide : une ligne d'en-tête est attendue (par exemple Nom;Prénom;Adresse e-mail)",
+    },
+    "import.map_syntax": {
+        "en": "--map takes COLUMN=field, not '{value}'",
+        "fr": "--map attend COLONNE=champ, pas '{value}'",
+    },
+    "import.map_field": {
+        "en": "--map {value}: unknown field '{field}'; fields: {fields} (nothing or - ignores the column)",
+        "fr": "--map {value} : champ '{field}' inconnu ; champs : {fields} (rien ou - ignore la colonne)",
+    },
+    "import.map_no_column": {
+        "en": "--map: no column '{column}' in the header; columns: {columns}",
+        "fr": "--map : pas de colonne '{column}' dans l'en-tête ; colonnes : {columns}",
+    },
+    "import.map_twice": {
+        "en": "--map: two columns feed '{field}': keep one",
+        "fr": "--map : deux colonnes alimentent '{field}' : n'en gardez qu'une",
+    },
+    "import.known_aliases": {"en": "{field}: {aliases}", "fr": "{field} : {aliases}"},
+    "import.no_columns": {
+        "en": "a name and an e-mail column are needed; columns found: {columns}. Known column names, "
+        "{known}. Or name a column with --map COLUMN=field",
+        "fr": "il faut une colonne de nom et une d'adresse e-mail ; colonnes trouvées : {columns}. "
+        "Noms de colonnes connus, {known}. Ou désignez une colonne avec --map COLONNE=champ",
+    },
+    "import.no_name_no_email": {"en": "no name and no e-mail address", "fr": "ni nom ni adresse e-mail"},
+    "import.no_email": {"en": "{person}: no e-mail address", "fr": "{person} : pas d'adresse e-mail"},
+    "import.bad_email": {
+        "en": "{person}: '{email}' is not an e-mail address",
+        "fr": "{person} : '{email}' n'est pas une adresse e-mail",
+    },
+    "import.no_name": {"en": "{person}: no name", "fr": "{person} : pas de nom"},
+    "import.bad_kind": {
+        "en": "{person}: unknown kind '{kind}': use one of {kinds}",
+        "fr": "{person} : type '{kind}' inconnu : utilisez {kinds}",
+    },
+    "import.bad_handle": {
+        "en": "{person}: handle '{handle}' is not an id (lowercase letters, digits and -)",
+        "fr": "{person} : l'identifiant '{handle}' n'est pas valide (minuscules, chiffres et -)",
+    },
+    "import.merged": {
+        "en": "line {line} repeats line {first} ({person}): merged",
+        "fr": "la ligne {line} répète la ligne {first} ({person}) : fusionnées",
+    },
+    "import.conflict": {
+        "en": "{person}: line {line} and line {first} give {email} different values: keep one",
+        "fr": "{person} : les lignes {line} et {first} donnent des valeurs différentes pour {email} : "
+        "n'en gardez qu'une",
+    },
+    "import.address_of": {
+        "en": "{person}: {email} is already the address of {owner} (people/{owner}.md), not of {handle}",
+        "fr": "{person} : {email} est déjà l'adresse de {owner} (people/{owner}.md), pas de {handle}",
+    },
+    "import.unreadable_profile": {
+        "en": "{person}: people/{handle}.md cannot be read: fix it (rse check) and import again",
+        "fr": "{person} : people/{handle}.md est illisible : corrigez-le (rse check) puis relancez l'import",
+    },
+    "import.same_handle": {
+        "en": "{person}: handle '{handle}' is also line {line}'s ({other})",
+        "fr": "{person} : l'identifiant '{handle}' est aussi celui de la ligne {line} ({other})",
+    },
+    "import.namesake": {
+        "en": "{person}: people/{other}.md has the same name and other addresses: created {handle} "
+        "(if they are one person, add this address to {other}'s emails and import again)",
+        "fr": "{person} : people/{other}.md porte le même nom avec d'autres adresses : {handle} créé "
+        "(si c'est la même personne, ajoutez cette adresse aux emails de {other} et relancez l'import)",
+    },
+    "import.no_handle": {
+        "en": "{person}: no handle can be made from the name or the address: add a handle column",
+        "fr": "{person} : impossible de faire un identifiant avec le nom ou l'adresse : "
+        "ajoutez une colonne d'identifiants",
+    },
+    "import.own_manager": {
+        "en": "{person}: manager '{manager}' is this person: imported without a manager",
+        "fr": "{person} : le manager '{manager}' est cette personne : importé·e sans manager",
+    },
+    "import.manager_ambiguous": {
+        "en": "{person}: manager '{manager}' could be {handles}: imported without a manager "
+        "(give the manager's e-mail)",
+        "fr": "{person} : le manager '{manager}' peut être {handles} : importé·e sans manager "
+        "(donnez l'adresse e-mail du manager)",
+    },
+    "import.manager_unknown": {
+        "en": "{person}: manager '{manager}' matches nobody in the file or the community: "
+        "imported without a manager",
+        "fr": "{person} : le manager '{manager}' ne correspond à personne dans le fichier ni dans la "
+        "communauté : importé·e sans manager",
+    },
     "group.project": {"en": "Projects", "fr": "Projets"},
     "group.practice": {"en": "Communities of practice", "fr": "Communautés de pratique"},
     "group.hobby": {"en": "Clubs and hobbies", "fr": "Clubs et loisirs"},
@@ -236,17 +656,60 @@ STRINGS: dict[str, dict[str, str]] = {
     "state.in-progress": {"en": "In progress", "fr": "En cours"},
     "state.done": {"en": "Done", "fr": "Réalisée"},
     "state.declined": {"en": "Declined", "fr": "Refusée"},
+    "supporter.one": {"en": "{n} supporter", "fr": "{n} soutien"},
+    "supporter.other": {"en": "{n} supporters", "fr": "{n} soutiens"},
+    "site.date_time": {"en": "{day}, {time}", "fr": "{day} à {time}"},
+    "site.colon": {"en": ":", "fr": "\u00a0:"},
+    "site.quoted": {"en": "“{text}”", "fr": "«\u00a0{text}\u00a0»"},
+    "site.not_found": {"en": "Page not found", "fr": "Page introuvable"},
+    "site.not_found_lead": {
+        "en": "This page does not exist, or it is not on this site.",
+        "fr": "Cette page n'existe pas, ou elle n'est pas sur ce site.",
+    },
+    "site.back_home": {"en": "Back to the home page", "fr": "Retour à l'accueil"},
+    "site.made_with": {"en": "Made with", "fr": "Réalisé avec"},
+    "site.permalink": {"en": "Permanent link", "fr": "Lien permanent"},
+    "site.no_events": {"en": "No events yet.", "fr": "Pas encore d'événement."},
+    "site.no_ideas": {"en": "No ideas yet.", "fr": "Pas encore d'idée."},
+    "site.no_open_questions": {
+        "en": "Every question has an answer.",
+        "fr": "Toutes les questions ont une réponse.",
+    },
+    "site.no_answered_questions": {
+        "en": "No question has an answer yet.",
+        "fr": "Aucune question n'a encore de réponse.",
+    },
+    "site.no_groups": {"en": "No groups yet.", "fr": "Pas encore de groupe."},
+    "site.no_tags": {"en": "No tags yet.", "fr": "Pas encore d'étiquette."},
+    "site.no_skills": {"en": "No skills listed yet.", "fr": "Aucune compétence renseignée pour l'instant."},
 }
+
+
+def plural_form(language: str, n: int) -> str:
+    """CLDR's cardinal rule: English says "1 person", French says "0 personne" and "1 personne"."""
+    if language == "fr":
+        return "one" if abs(n) < 2 else "other"
+    return "one" if n == 1 else "other"
 
 
 @dataclass(frozen=True, slots=True)
 class Translator:
-    """Strings in one language; templates read them as `t.members`, code as `t("members")`."""
+    """Strings in one language; templates read them as `t.members`, code as `t("members")`.
+
+    A key written as `key.one` and `key.other` is a count: `t.plural(n, "person")` picks the
+    form the language needs for `n` and writes `n` as the language writes numbers.
+    """
 
     language: str
 
     def __call__(self, key: str, **values: object) -> str:
-        entry = STRINGS[key]
+        entry = STRINGS.get(key)
+        if entry is None and isinstance(values.get("n"), int):
+            n = int(values["n"])
+            entry = STRINGS[f"{key}.{plural_form(self.language, n)}"]
+            values = {**values, "n": self.number(n)}
+        elif entry is None:
+            raise KeyError(key)
         text = entry.get(self.language) or entry["en"]
         return text.format(**values) if values else text
 
@@ -258,12 +721,20 @@ class Translator:
         except KeyError:
             raise AttributeError(key) from None
 
-    def count(self, n: int, one: str, many: str) -> str:
-        return self(one) if n == 1 else self(many, n=n)
+    def plural(self, n: int, key: str, **values: object) -> str:
+        """'1 person', '2 people'; '0 personne', '1 personne', '2 personnes'."""
+        return self(key, n=n, **values)
+
+    def number(self, n: int) -> str:
+        """'5,000' / '5 000' (French groups thousands with a narrow no-break space)."""
+        grouped = f"{n:,}"
+        return grouped.replace(",", "\u202f") if self.language == "fr" else grouped
 
     def date(self, value: dt.date) -> str:
-        """'3 December 2026' / '3 décembre 2026'; a datetime adds its time, 24-hour."""
-        day = f"{value.day} {MONTHS[self.language][value.month - 1]} {value.year}"
+        """'3 December 2026' / '3 décembre 2026', '1er décembre 2026'; a datetime adds its
+        time, 24-hour ('3 December 2026, 18:00' / '3 décembre 2026 à 18:00')."""
+        number = "1er" if self.language == "fr" and value.day == 1 else str(value.day)
+        day = f"{number} {MONTHS[self.language][value.month - 1]} {value.year}"
         if isinstance(value, dt.datetime):
-            return f"{day}, {value:%H:%M}"
+            return self("site.date_time", day=day, time=f"{value:%H:%M}")
         return day

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,6 +14,9 @@ from pydantic import BaseModel, ValidationError
 
 from rse_build.errors import Problem, Severity
 from rse_build.frontmatter import FrontMatterError, Parsed, split
+from rse_build.heading import leading_heading
+from rse_build.ids import suggest_id
+from rse_build.logins import login_table
 from rse_build.model import (
     ID_PATTERN,
     Group,
@@ -26,7 +30,6 @@ from rse_build.model import (
     PersonFields,
     Position,
     Source,
-    id_from,
 )
 
 PEOPLE_DIR = "people"
@@ -34,6 +37,7 @@ GROUPS_DIR = "groups"
 NOTES_DIR = "notes"
 INDEX = "index.md"
 MEGABYTE = 1024 * 1024
+NO_TITLE = "'title' is required: add a title: line or start the text with '# Title'"
 
 FieldsT = TypeVar("FieldsT", bound=BaseModel)
 
@@ -51,6 +55,12 @@ class Loaded:
 
 def _relative(path: Path, content_dir: Path) -> str:
     return path.relative_to(content_dir).as_posix()
+
+
+def note_key(path: str) -> str:
+    """A note's key from its path under content/: 'notes/a/b.md' → 'notes/a/b', and a folder
+    note 'notes/a/b/index.md' → 'notes/a/b' (MkDocs publishes both at notes/a/b/)."""
+    return path.removesuffix(".md").removesuffix(f"/{INDEX.removesuffix('.md')}")
 
 
 def _read_text(path: Path, shown: str, problems: list[Problem]) -> str | None:
@@ -152,7 +162,7 @@ def _parse(path: Path, shown: str, problems: list[Problem]) -> Parsed | None:
 def _check_id(name: str, shown: str, what: str, problems: list[Problem]) -> bool:
     if ID_PATTERN.match(name):
         return True
-    suggestion = id_from(name)
+    suggestion = suggest_id(name)
     hint = f"; rename it '{suggestion}'" if suggestion else ""
     problems.append(
         Problem(
@@ -209,19 +219,50 @@ class Layout:
     pages: tuple[str, ...] = ()
     oversized: tuple[tuple[str, int], ...] = ()
     max_bytes: int | None = None
+    # (folder note, note file) pairs that MkDocs would publish at one address: `a/index.md`, `a.md`.
+    clashing: tuple[tuple[str, str], ...] = ()
 
     def index(self) -> Index:
-        """The ids every reference may name, as the file names say."""
+        """The ids every reference may name, as the file and folder names say."""
         note_ids: dict[str, list[str]] = {}
         for path, _group in self.notes:
-            key = path.removesuffix(".md")
+            key = note_key(path)
             note_ids.setdefault(key.rsplit("/", 1)[-1], []).append(key)
         return Index(
             people=frozenset(Path(p).stem for p in self.people),
             groups=frozenset(p.split("/")[1] for p in self.groups),
-            note_keys=frozenset(p.removesuffix(".md") for p, _ in self.notes),
+            note_keys=frozenset(note_key(p) for p, _ in self.notes),
             note_ids={i: tuple(sorted(keys)) for i, keys in sorted(note_ids.items())},
         )
+
+
+# A front matter's opening and closing lines, and its `links:` key with the indented lines under it.
+_OPENER = re.compile(r"---[ \t]*\n")
+_CLOSER = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
+_LINKS_KEY = re.compile(r"^links[ \t]*:[^\n]*(?:\n(?:[ \t][^\n]*)?)*", re.MULTILINE)
+
+
+def profile_logins(content_dir: Path, layout: Layout) -> dict[str, str]:
+    """login → handle, as `Index.logins`, from each profile's `links` key alone: a merge
+    request's check resolves `@login` without parsing every profile (the YAML of one short
+    key per file, not of whole files)."""
+    oversized = {path for path, _ in layout.oversized}
+    found = []
+    for path in layout.people:
+        if path in oversized:
+            continue
+        try:
+            text = (content_dir / path).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue
+        text = text.removeprefix("\ufeff").replace("\r\n", "\n")
+        opener = _OPENER.match(text)
+        closer = _CLOSER.search(text, opener.end()) if opener else None
+        links = _LINKS_KEY.search(text, opener.end(), closer.start()) if opener and closer else None
+        parsed = split(f"---\n{links.group(0)}\n---\n") if links else None
+        if isinstance(parsed, Parsed) and isinstance(value := parsed.data.get("links"), dict):
+            found.append((Path(path).stem, value))
+    return login_table(found)
 
 
 def _inside(path: Path, root: Path) -> bool:
@@ -282,11 +323,15 @@ def scan(content_dir: Path, root: Path | None = None, max_bytes: int | None = No
     groups_dir = content_dir / GROUPS_DIR
     folders = sorted(p for p in groups_dir.iterdir() if p.is_dir()) if groups_dir.is_dir() else []
     groups, without_index = [], []
-    notes: list[tuple[str, str | None]] = [
-        (_relative(p, content_dir), None)
-        for p in _markdown_files(content_dir / NOTES_DIR)
-        if p.name != INDEX and keep(p)
-    ]
+    # Under notes/, a folder's index.md is a note; notes/index.md itself is the section's page.
+    notes_dir = content_dir / NOTES_DIR
+    notes, clashing = _notes_and_clashes(
+        [
+            _relative(p, content_dir)
+            for p in _markdown_files(notes_dir)
+            if not (p.name == INDEX and p.parent == notes_dir) and keep(p)
+        ]
+    )
     for folder in folders:
         if not keep(folder):
             continue
@@ -302,7 +347,7 @@ def scan(content_dir: Path, root: Path | None = None, max_bytes: int | None = No
             if p.name != INDEX and keep(p)
         )
     files = _all_files(content_dir) if content_dir.is_dir() else []
-    records = {*people, *groups, *(path for path, _ in notes)}
+    records = {*people, *groups, *(path for path, _ in notes), *(index for index, _ in clashing)}
     pages = [
         shown
         for path in files
@@ -317,7 +362,22 @@ def scan(content_dir: Path, root: Path | None = None, max_bytes: int | None = No
         tuple(pages),
         tuple(_oversized(files, content_dir, max_bytes)),
         max_bytes,
+        tuple(clashing),
     )
+
+
+def _notes_and_clashes(paths: list[str]) -> tuple[list[tuple[str, str | None]], list[tuple[str, str]]]:
+    """The notes under notes/, and each folder note whose address a note file already takes."""
+    files = {note_key(path): path for path in paths if not path.endswith(f"/{INDEX}")}
+    notes: list[tuple[str, str | None]] = []
+    clashing = []
+    for path in paths:
+        other = files.get(note_key(path))
+        if other is not None and other != path:
+            clashing.append((path, other))
+        else:
+            notes.append((path, None))
+    return notes, clashing
 
 
 def load_content(
@@ -352,6 +412,17 @@ def load_content(
                     "keep large files out of content/ (or raise extra.rse.max_file_mb)",
                 )
             )
+    for index, other in layout.clashing:
+        if wanted(index) or wanted(other):
+            problems.append(
+                Problem(
+                    index,
+                    1,
+                    1,
+                    f"'{index}' and '{other}' would be the same page, {note_key(other)}/: "
+                    "rename the folder or the file",
+                )
+            )
     for folder in layout.group_folders_without_index:
         if wanted(folder) or wanted(f"{folder}/{INDEX}"):
             problems.append(
@@ -382,10 +453,18 @@ def load_content(
             fields, parsed, source = record
             loaded.groups.append(Group(slug, fields, parsed.body, source))
     for shown, folder_group in layout.notes:
-        path = content_dir / shown
-        if wanted(shown) and (record := read(path, shown, path.stem, "note file name", NoteFields)):
+        key = note_key(shown)
+        folder_note = shown.endswith(f"/{INDEX}")
+        ident, what = key.rsplit("/", 1)[-1], "note folder name" if folder_note else "note file name"
+        if wanted(shown) and (record := read(content_dir / shown, shown, ident, what, NoteFields)):
             fields, parsed, source = record
-            loaded.notes.append(Note(shown.removesuffix(".md"), fields, parsed.body, source, folder_group))
+            heading = leading_heading(parsed.body)
+            if fields.title is None and heading is None:
+                at = source.key("title")
+                problems.append(Problem(shown, at.line, at.column, NO_TITLE))
+                continue
+            title = heading.title if heading else None
+            loaded.notes.append(Note(key, fields, parsed.body, source, folder_group, title))
     for shown in filter(wanted, layout.pages):
         if shown in oversized:
             continue

@@ -10,24 +10,23 @@ import datetime as dt
 import functools
 import hashlib
 import re
-import unicodedata
+import urllib.parse
+import zoneinfo
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic_core import PydanticCustomError
+
+from rse_build.logins import login_table
 
 # The audience label of a page that names none.
 DEFAULT_LABEL = "internal"
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _TAG_UNSAFE = re.compile(r"[^\w-]+")
-
-
-def id_from(text: str) -> str:
-    """The id a name suggests: 'Amélie Dubois' → 'amelie-dubois' (may be empty)."""
-    folded = unicodedata.normalize("NFKD", text.lower()).encode("ascii", "ignore").decode()
-    return "-".join(part for part in "".join(c if c.isalnum() else "-" for c in folded).split("-") if part)
 
 
 class PersonKind(StrEnum):
@@ -86,7 +85,42 @@ def _as_text(value: Any) -> Any:
     return value
 
 
+@functools.cache
+def known_time_zones() -> frozenset[str]:
+    """The IANA names this machine knows (the system's database, else the tzdata package)."""
+    return frozenset(zoneinfo.available_timezones() - {"localtime"})
+
+
+def is_time_zone(name: str) -> bool:
+    """An IANA time zone name this machine knows ('Europe/Paris'), as calendars need."""
+    return name in known_time_zones()
+
+
+def is_web_link(text: str) -> bool:
+    """An http(s) address with a host: what a browser can open from an event page."""
+    parts = urllib.parse.urlsplit(text)
+    return parts.scheme in ("http", "https") and bool(parts.hostname) and not any(c.isspace() for c in text)
+
+
+def _time_zone(value: str) -> str:
+    if not is_time_zone(value):
+        raise PydanticCustomError(
+            "time_zone", "unknown time zone '{zone}': write a name such as Europe/Paris", {"zone": value}
+        )
+    return value
+
+
+def _web_link(value: str) -> str:
+    if not is_web_link(value):
+        raise PydanticCustomError(
+            "web_link", "'{link}' is not a web link: write it as https://…", {"link": value}
+        )
+    return value
+
+
 Text = Annotated[str, BeforeValidator(_as_text)]
+TimeZone = Annotated[str, AfterValidator(_time_zone)]
+WebLink = Annotated[str, AfterValidator(_web_link)]
 TextList = Annotated[tuple[Annotated[str, BeforeValidator(_as_text)], ...], BeforeValidator(_as_list)]
 
 
@@ -115,6 +149,7 @@ class PersonFields(_FrontMatter):
     groups: TextList = Field((), description="Group slugs this person joined.")
     links: dict[Text, Text] = Field(default_factory=dict)
     joined: dt.date | None = None
+    manager: Text | None = Field(None, description="Handle of this person's manager: the reporting line.")
     stats: bool = Field(True, description="false: never shown individually in statistics.")
 
 
@@ -133,7 +168,9 @@ class GroupFields(_FrontMatter):
 class NoteFields(_FrontMatter):
     """The front matter of a note (`content/notes/**.md`, `content/groups/<slug>/*.md`)."""
 
-    title: Text = Field(min_length=1)
+    title: Text | None = Field(
+        None, min_length=1, description="Required unless the body starts with a '# Title' line."
+    )
     type: NoteType = NoteType.NOTE
     authors: TextList = Field((), description="Handles; default: the first commit's author.")
     date: dt.date | None = Field(None, description="Default: the date of the first commit.")
@@ -145,7 +182,11 @@ class NoteFields(_FrontMatter):
     supporters: TextList = Field((), description="For ideas: handles of supporters.")
     start: dt.datetime | dt.date | None = Field(None, description="For events.")
     end: dt.datetime | dt.date | None = Field(None, description="For events.")
-    place: Text | None = Field(None, description="For events: a room, a city or a URL.")
+    timezone: TimeZone | None = Field(None, description="For events: an IANA time zone, e.g. Europe/Paris.")
+    place: Text | None = Field(None, description="For events: a room or an address.")
+    online: WebLink | None = Field(None, description="For events: the http(s) link to join online.")
+    site: Text | None = Field(None, description="For events: the physical site where it happens.")
+    capacity: int | None = Field(None, ge=1, description="For events: how many people can attend.")
 
 
 class PageFields(_FrontMatter):
@@ -224,13 +265,16 @@ class Group:
 
 @dataclass(frozen=True, slots=True)
 class Note:
-    """A note. `key` is its path under content/ without `.md`; `id` is its file name."""
+    """A note. `key` is its path under content/ without `.md` (a `<folder>/index.md` note:
+    without `/index.md`); `id` is the key's last part, the file's or the folder's name."""
 
     key: str
     fields: NoteFields
     body: str
     source: Source
     folder_group: str | None = None
+    # The body's leading `# Title` line: the title of a page written for another tool.
+    heading: str | None = None
 
     @property
     def id(self) -> str:
@@ -238,7 +282,8 @@ class Note:
 
     @property
     def title(self) -> str:
-        return self.fields.title
+        """Front matter's `title`, else the body's leading `# Title` (loading requires one)."""
+        return self.fields.title or self.heading or ""
 
     @property
     def path(self) -> str:
@@ -287,6 +332,8 @@ class Index:
     groups: frozenset[str]
     note_keys: frozenset[str]
     note_ids: dict[str, tuple[str, ...]]
+    # login → handle, from profiles' `links`: an `@login` mention names that person.
+    logins: Mapping[str, str] = field(default_factory=dict)
 
     def find_note(self, reference: str) -> str | None:
         """A `[[reference]]`'s note key: by id when the id is unique, else by path under content/."""
@@ -394,6 +441,7 @@ class Community:
             groups=frozenset(self.groups),
             note_keys=frozenset(self.notes),
             note_ids=self.note_ids,
+            logins=login_table((h, p.fields.links) for h, p in self.people.items()),
         )
 
     def find_note(self, reference: str) -> Note | None:

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Collection, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from rse_build.errors import Problem, Severity
-from rse_build.links import RefKind, find_references
+from rse_build.links import Mentionable, Reference, RefKind, find_references
 from rse_build.model import DEFAULT_LABEL, Group, Index, Note, NoteType, Page, Person, Source
 
 
@@ -30,14 +30,57 @@ class Rules:
         return frozenset(label for labels in self.audiences.values() for label in labels)
 
 
+def closest(wrong: str, known: Iterable[str], cutoff: float = 0.6) -> str | None:
+    """The known name a typo most likely meant, when one is close enough."""
+    close = difflib.get_close_matches(wrong, list(known), n=1, cutoff=cutoff)
+    return close[0] if close else None
+
+
+# An unresolved `@name` is an error only when it is almost a handle or a login: one edit away
+# (a letter added, missing or wrong, two swapped) and difflib's ratio at least 0.85. That takes
+# `@ada-lovelce`, `@jdupnot`, `@octocta`, and leaves the aliases real text is full of (`@sales`
+# beside `salem`, `@sales-team` beside `sales-lead`, `@cs-leadership` beside `cs-lee`); under
+# 5 characters two names are too often one letter apart by chance.
+TYPO_CUTOFF = 0.85
+TYPO_MIN_LENGTH = 5
+
+
+def _one_deletion(name: str) -> set[str]:
+    """`name` and every string one letter shorter: two names one edit apart share one."""
+    return {name, *(name[:i] + name[i + 1 :] for i in range(len(name)))}
+
+
+@dataclass(frozen=True, slots=True)
+class NearMisses:
+    """What an unresolved `@name` most likely meant among every handle and login. Names are
+    indexed by their one-letter deletions on first use, so a check with 10,000 people and a
+    thousand aliases makes a few look-ups per alias, not 10,000 comparisons."""
+
+    names: tuple[str, ...]
+    _by_deletion: dict[str, list[str]] = field(default_factory=dict, compare=False, repr=False)
+
+    def meant(self, name: str) -> str | None:
+        if len(name) < TYPO_MIN_LENGTH or not self.names:
+            return None
+        if not self._by_deletion:
+            for known in self.names:
+                for key in _one_deletion(known):
+                    self._by_deletion.setdefault(key, []).append(known)
+        lowered = name.lower()
+        near = {known for key in _one_deletion(lowered) for known in self._by_deletion.get(key, ())}
+        return closest(lowered, sorted(near), TYPO_CUTOFF)
+
+
 def _suggest(wrong: str, known: Iterable[str]) -> str:
-    close = difflib.get_close_matches(wrong, list(known), n=1, cutoff=0.6)
-    return f"; did you mean '{close[0]}'?" if close else ""
+    close = closest(wrong, known)
+    return f"; did you mean '{close}'?" if close else ""
 
 
-def _problem(source: Source, key: str, message: str, severity: Severity = Severity.ERROR) -> Problem:
+def _problem(
+    source: Source, key: str, message: str, severity: Severity = Severity.ERROR, rule: str = ""
+) -> Problem:
     at = source.key(key)
-    return Problem(source.path, at.line, at.column, message, severity)
+    return Problem(source.path, at.line, at.column, message, severity, rule)
 
 
 def _check_list(
@@ -52,19 +95,48 @@ def _check_list(
     return problems
 
 
-def _check_body(index: Index, source: Source, body: str, drafts: frozenset[str]) -> list[Problem]:
+@dataclass(frozen=True, slots=True)
+class _People:
+    """Whom a mention may name, and what a near miss meant: made once per check."""
+
+    mentionable: Mentionable
+    near: NearMisses
+
+    @classmethod
+    def of(cls, index: Index) -> _People:
+        mentionable = Mentionable(index.people, index.logins)
+        return cls(mentionable, NearMisses(mentionable.names()))
+
+
+def _check_mention(people: _People, source: Source, ref: Reference) -> Problem | None:
+    """A mention that names nobody: an error when it is almost someone's name (a typo),
+    else advice, since real text is full of `@` words (chat aliases, accounts elsewhere)."""
+    if people.mentionable.person(ref.target) is not None:
+        return None
+    meant = people.near.meant(ref.target)
+    if meant is not None:
+        literal = f"(write `@{ref.target}` for a literal @)"
+        message = f"unknown person '@{ref.target}'; did you mean '@{meant}'? {literal}"
+        return Problem(source.path, ref.line, ref.column, message)
+    message = f"'@{ref.target}' names no profile (no handle, no login in links): it stays plain text"
+    return Problem(source.path, ref.line, ref.column, message, Severity.ADVICE, "mention")
+
+
+def _check_body(
+    index: Index, people: _People, source: Source, body: str, drafts: frozenset[str]
+) -> list[Problem]:
     """@mentions and [[wiki links]] in a body name a person and a note that exist."""
     problems = []
     for ref in find_references(body, source.body_line):
         if ref.kind is RefKind.MENTION:
-            if ref.target not in index.people:
-                hint = _suggest(ref.target, index.people)
-                message = f"unknown person '@{ref.target}'{hint} (write `@{ref.target}` for a literal @)"
-                problems.append(Problem(source.path, ref.line, ref.column, message))
+            if (problem := _check_mention(people, source, ref)) is not None:
+                problems.append(problem)
             continue
         if ref.target in drafts:
             message = f"'[[{ref.target}]]' is a draft: the link shows as plain text until it is published"
-            problems.append(Problem(source.path, ref.line, ref.column, message, Severity.WARNING))
+            problems.append(
+                Problem(source.path, ref.line, ref.column, message, Severity.WARNING, "draft-link")
+            )
             continue
         if index.find_note(ref.target) is not None:
             continue
@@ -116,7 +188,9 @@ def _check_note(note: Note, index: Index, groups: Mapping[str, Group], rules: Ru
         problems.append(_problem(source, "type", "an event needs 'start' (e.g. start: 2026-12-03T18:00)"))
     if f.start is not None and f.end is not None:
         start, end = f.start, f.end
-        if type(start) is type(end) and end < start:
+        # A time with an offset and one without cannot be compared: only like with like.
+        naive = getattr(start, "tzinfo", None) is None, getattr(end, "tzinfo", None) is None
+        if type(start) is type(end) and naive[0] == naive[1] and end < start:
             problems.append(_problem(source, "end", "'end' is before 'start'"))
     if f.type is not NoteType.IDEA:
         for key in ("state", "supporters"):
@@ -127,6 +201,7 @@ def _check_note(note: Note, index: Index, groups: Mapping[str, Group], rules: Ru
                         key,
                         f"'{key}' is for ideas (type: idea); it is ignored here",
                         Severity.WARNING,
+                        "idea-field",
                     )
                 )
     if len(index.note_ids.get(note.id, ())) > 1:
@@ -137,7 +212,8 @@ def _check_note(note: Note, index: Index, groups: Mapping[str, Group], rules: Ru
                 1,
                 1,
                 f"note id '{note.id}' is also {', '.join(others)}: link to it as [[{note.key}]]",
-                Severity.WARNING,
+                Severity.ADVICE,
+                "shared-id",
             )
         )
     return problems
@@ -159,20 +235,25 @@ def validate(
     whose audiences notes must not widen (default: `groups`).
     """
     groups = list(groups)
+    people = list(people)
     group_map = all_groups if all_groups is not None else {g.slug: g for g in groups}
+    mentioned = _People.of(index)
     problems: list[Problem] = []
     for person in people:
         source = person.source
         problems += _check_list(source, "groups", person.fields.groups, index.groups, "group")
+        if person.fields.manager is not None:
+            problems += _check_list(source, "manager", (person.fields.manager,), index.people, "manager")
         problems += _check_audience(source, person.fields.audience, rules)
-        problems += _check_body(index, source, person.body, drafts)
+        problems += _check_body(index, mentioned, source, person.body, drafts)
         if not person.fields.skills:
             problems.append(
                 _problem(
                     source,
                     "name",
                     "no skills yet: add skills: [...] so colleagues can find you",
-                    Severity.WARNING,
+                    Severity.ADVICE,
+                    "skills",
                 )
             )
     for group in groups:
@@ -180,14 +261,35 @@ def validate(
         problems += _check_list(source, "animators", group.fields.animators, index.people, "animator")
         problems += _check_list(source, "members", group.fields.members, index.people, "member")
         problems += _check_audience(source, group.fields.audience, rules)
-        problems += _check_body(index, source, group.body, drafts)
+        problems += _check_body(index, mentioned, source, group.body, drafts)
     for note in notes:
         source = note.source
         problems += _check_list(source, "authors", note.fields.authors, index.people, "author")
         problems += _check_list(source, "groups", note.fields.groups, index.groups, "group")
         problems += _check_list(source, "supporters", note.fields.supporters, index.people, "supporter")
         problems += _check_note(note, index, group_map, rules)
-        problems += _check_body(index, source, note.body, drafts)
+        problems += _check_body(index, mentioned, source, note.body, drafts)
     for page in pages:
         problems += _check_audience(page.source, page.fields.audience, rules)
+    problems += _shared_addresses(people)
+    return problems
+
+
+def _shared_addresses(people: Iterable[Person]) -> list[Problem]:
+    """An address is one person's: commits are credited by it. Reported on every profile that
+    claims it (without printing the address: CI logs are read widely)."""
+    claims: dict[str, list[tuple[Person, int]]] = {}
+    for person in people:
+        for index, email in enumerate(person.fields.emails):
+            claims.setdefault(email.strip().lower(), []).append((person, index))
+    problems = []
+    for claimed in claims.values():
+        handles = sorted({person.handle for person, _ in claimed})
+        if len(handles) < 2:
+            continue
+        for person, index in claimed:
+            others = ", ".join(f"'{h}'" for h in handles if h != person.handle)
+            at = person.source.item("emails", index)
+            message = f"address {index + 1} of 'emails' is also in the profile of {others}: keep it in one"
+            problems.append(Problem(person.source.path, at.line, at.column, message))
     return problems

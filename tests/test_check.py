@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import json
 
+import git
 import pytest
+from click.testing import CliRunner
 
-from tests.conftest import SMALL
+from rse_build.cli import main
+from tests.conftest import MKDOCS_YML, SMALL
 from tests.test_build import rse
 
 GOOD_NOTE = "---\ntitle: Fine\nauthors: [ada-lovelace]\n---\n"
@@ -17,14 +20,23 @@ BROKEN = [
     ("notes/empty-fm.md", "---\n---\nbody\n", "content/notes/empty-fm.md:1:1: front matter is empty"),
     ("notes/list-fm.md", "---\n- a\n---\n", "content/notes/list-fm.md:2:1: front matter must be a mapping"),
     ("notes/bad-yaml.md", "---\ntitle: [x\n---\n", "content/notes/bad-yaml.md:3:1: invalid YAML"),
-    ("notes/tab-yaml.md", "---\ntitle: a\n\tb: c\n---\n", "content/notes/tab-yaml.md:3:1: invalid YAML"),
+    (
+        "notes/tab-yaml.md",
+        "---\ntitle: a\n\tb: c\n---\n",
+        "content/notes/tab-yaml.md:3:1: line 3 starts with a tab: indent with spaces",
+    ),
+    (
+        "notes/tab-item.md",
+        "---\ntitle: a\ntags:\n- x\n-\ty\n---\n",
+        "content/notes/tab-item.md:5:2: line 5 has a tab where YAML needs a space: use spaces",
+    ),
     (
         "notes/dup-key.md",
         "---\ntitle: a\ntitle: b\n---\n",
         "content/notes/dup-key.md:3:1: key 'title' appears twice",
     ),
     ("notes/no-title.md", "---\ntype: note\n---\n", "content/notes/no-title.md:1:1: 'title' is required"),
-    ("notes/no-fm.md", "# Just markdown\n", "content/notes/no-fm.md:1:1: 'title' is required"),
+    ("notes/no-fm.md", "Just markdown, no heading\n", "content/notes/no-fm.md:1:1: 'title' is required"),
     (
         "notes/bad-type.md",
         "---\ntitle: x\ntype: essay\n---\n",
@@ -79,7 +91,7 @@ BROKEN = [
     (
         "notes/bad-mention.md",
         GOOD_NOTE + "Hello\nthanks @grace-hoper!\n",
-        "content/notes/bad-mention.md:6:8: unknown person '@grace-hoper'; did you mean 'grace-hopper'?",
+        "content/notes/bad-mention.md:6:8: unknown person '@grace-hoper'; did you mean '@grace-hopper'?",
     ),
     (
         "notes/bad-link.md",
@@ -163,7 +175,9 @@ def test_emails_decorators_and_unicode_pass(make_community):
     community = make_community({**SMALL, **PASSING})
     result = rse(community, "check")
     assert result.exit_code == 0, result.output
-    assert result.output.strip().endswith("0 errors, 1 warnings") or "0 errors" in result.output
+    assert result.output.splitlines()[-1] == (
+        "ok: 3 people, 2 groups, 4 notes; 0 errors, 0 warnings, 1 piece of advice"
+    )
 
 
 def test_warnings_fail_only_with_strict(make_community):
@@ -206,3 +220,176 @@ def test_build_refuses_content_errors_and_strict_warnings(make_community):
     assert strict.exit_code == 1
     assert "content/notes/typo.md:3:1: warning: unknown key 'tilte'" in strict.output
     assert not (community.root / "strict-site").exists()
+
+
+def _without_skills(count: int) -> dict[str, str]:
+    """Profiles as an import leaves them: a name, no skills yet."""
+    return {f"content/people/person-{i:02d}.md": f"---\nname: Person {i}\n---\n" for i in range(count)}
+
+
+# SMALL's pat-partner has no skills either: it sorts first.
+SKILLS_SUMMARY = (
+    "advice: 31 profiles have no skills yet, e.g. content/people/pat-partner.md, "
+    "content/people/person-00.md, content/people/person-01.md (rse check --verbose lists them all)"
+)
+NO_SKILLS = "advice: no skills yet: add skills: [...] so colleagues can find you"
+
+
+@pytest.fixture
+def crowd(make_community):
+    """SMALL, 30 imported profiles without skills, and 6 notes with the same error."""
+    bad_notes = {f"content/notes/bad-{i}.md": "---\ntitle: x\nauthors: [nobody]\n---\n" for i in range(6)}
+    return make_community({**SMALL, **_without_skills(30), **bad_notes})
+
+
+def test_advice_on_many_files_is_told_once_and_errors_never(crowd):
+    result = rse(crowd, "check")
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    assert [line for line in lines if "skills" in line] == [SKILLS_SUMMARY]
+    errors = [line for line in lines if "unknown author 'nobody'" in line]
+    assert errors == [f"content/notes/bad-{i}.md:3:11: unknown author 'nobody'" for i in range(6)]
+    assert lines[-1] == "failed: 33 people, 2 groups, 9 notes; 6 errors, 0 warnings, 31 pieces of advice"
+
+
+def test_verbose_lists_every_file(crowd):
+    result = rse(crowd, "check", "--verbose")
+    advice = [line for line in result.output.splitlines() if NO_SKILLS in line]
+    assert len(advice) == 31
+    assert f"content/people/person-29.md:2:1: {NO_SKILLS}" in advice
+    assert "profiles have no skills yet" not in result.output
+
+
+def test_changed_since_shows_the_touched_files_advice_located(make_community):
+    community = make_community({**SMALL, **_without_skills(30)})
+    community.write("content/people/person-07.md", "---\nname: Person Seven\nrole: Tester\n---\n")
+    result = rse(community, "check", "--changed-since", "HEAD")
+    assert result.exit_code == 0, result.output
+    assert f"content/people/person-07.md:2:1: {NO_SKILLS}" in result.output.splitlines()
+    assert "profiles have no skills yet" not in result.output
+    assert result.output.splitlines()[-1] == (
+        "ok: 1 file touched or affected since HEAD; 0 errors, 0 warnings, 1 piece of advice"
+    )
+
+
+def test_strict_passes_with_advice_and_fails_with_a_warning(make_community):
+    files = {**SMALL, **_without_skills(30)}
+    files["content/groups/data-platform/kafka-tuning.md"] = (
+        "---\ntitle: Kafka\nauthors: [ada-lovelace]\n---\n"
+    )
+    community = make_community(files)
+    passing = rse(community, "check", "--strict")
+    assert passing.exit_code == 0, passing.output
+    assert SKILLS_SUMMARY in passing.output
+    community.write("content/notes/typo.md", "---\ntitle: x\ntilte: y\n---\n")
+    failing = rse(community, "check", "--strict")
+    assert failing.exit_code == 1
+    assert "content/notes/typo.md:3:1: warning: unknown key 'tilte'; did you mean 'title'?" in failing.output
+
+
+def test_each_format_renders_advice(crowd):
+    github = rse(crowd, "check", "--format", "github").stdout.splitlines()
+    assert f"::notice title=rse check::{SKILLS_SUMMARY}" in github
+    assert (
+        "::error file=content/notes/bad-0.md,line=3,col=11,title=rse check::unknown author 'nobody'" in github
+    )
+    assert len(github) == 1 + 6  # the crowd told once, each error
+
+    gitlab = json.loads(rse(crowd, "check", "--format", "gitlab").stdout)
+    [advice] = [entry for entry in gitlab if entry["severity"] == "info"]
+    assert advice["description"] == SKILLS_SUMMARY
+    assert advice["location"] == {"path": "content/people/pat-partner.md", "lines": {"begin": 2}}
+    assert sorted(entry["severity"] for entry in gitlab) == ["info"] + ["major"] * 6
+
+    report = json.loads(rse(crowd, "check", "--format", "json").stdout)
+    assert (report["errors"], report["warnings"], report["advice"]) == (6, 0, 31)
+    assert sum(p["severity"] == "advice" for p in report["problems"]) == 31
+    assert report["summaries"] == [
+        {
+            "severity": "advice",
+            "rule": "skills",
+            "count": 31,
+            "message": SKILLS_SUMMARY,
+            "examples": [
+                "content/people/pat-partner.md",
+                "content/people/person-00.md",
+                "content/people/person-01.md",
+            ],
+        }
+    ]
+
+    located = rse(crowd, "check", "--format", "github", "--verbose").stdout.splitlines()
+    assert (
+        f"::notice file=content/people/person-03.md,line=2,col=1,title=rse check::{NO_SKILLS[8:]}" in located
+    )
+
+
+def test_check_from_a_subfolder_finds_the_community(make_community, monkeypatch):
+    files = {**SMALL, "content/notes/bad.md": "---\ntitle: x\nauthors: [nobody]\n---\n"}
+    files["content/people/wrong-group.md"] = "---\nname: W\nskills: [x]\ngroups: [nowhere]\n---\n"
+    community = make_community(files)
+    monkeypatch.chdir(community.root / "content" / "people")
+    result = CliRunner().invoke(main, ["check"])
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    assert "wrong-group.md:4:10: unknown group 'nowhere'" in lines
+    assert "../notes/bad.md:3:11: unknown author 'nobody'" in lines
+    assert f"pat-partner.md:2:1: {NO_SKILLS}" in lines
+    explicit = CliRunner().invoke(main, ["check", "-f", "../../mkdocs.yml"])
+    assert explicit.output == result.output
+
+
+def test_the_search_for_mkdocs_yml_stops_at_the_repository_root(make_community, monkeypatch):
+    community = make_community()
+    inner = community.root / "vendored"
+    git.Repo.init(inner)
+    monkeypatch.chdir(inner)
+    result = CliRunner().invoke(main, ["check"])
+    assert result.exit_code == 2
+    assert "no mkdocs.yml here nor in a folder above" in result.output
+
+
+def test_a_tab_in_mkdocs_yml_is_located(make_community):
+    community = make_community()
+    community.write("mkdocs.yml", MKDOCS_YML.replace("  name: material", "\tname: material"))
+    result = rse(community, "check")
+    assert result.exit_code == 2
+    assert result.output == "mkdocs.yml:4:1: line 4 starts with a tab: indent with spaces\n"
+
+
+def test_a_french_community_is_told_in_french(make_community):
+    french = MKDOCS_YML + "extra:\n  rse:\n    language: fr\n"
+    files = {**SMALL, **_without_skills(30), "content/notes/bad.md": "---\ntitle: x\nauthors: [a, b]\n---\n"}
+    community = make_community(files, mkdocs_yml=french)
+    result = rse(community, "check")
+    lines = result.output.splitlines()
+    assert (
+        "advice: 31 profils n'ont pas encore de compétences, p. ex. content/people/pat-partner.md, "
+        "content/people/person-00.md, content/people/person-01.md (rse check --verbose les liste tous)"
+    ) in lines
+    assert lines[-1] == "échec : 33 personnes, 2 groupes, 4 notes ; 2 erreurs, 0 avertissement, 31 conseils"
+    build = rse(community, "build")
+    assert build.exit_code == 1
+    assert build.output.splitlines()[-1] == "2 erreurs dans le contenu : rien n'a été construit."
+
+    community.write("content/notes/bad.md", "---\ntitle: x\nauthors: [a]\n---\n")
+    one = rse(community, "check").output.splitlines()[-1]
+    assert one == "échec : 33 personnes, 2 groupes, 4 notes ; 1 erreur, 0 avertissement, 31 conseils"
+    # The build leaves the draft out, so SMALL's link to it is a warning: 1 error + 1 warning.
+    strict = rse(community, "build", "--strict").output.splitlines()[-1]
+    assert strict == "2 problèmes dans le contenu : rien n'a été construit."
+
+
+def test_after_an_import_the_generated_ci_builds_with_strict(make_community):
+    """40 profiles without skills: advice, never a reason for `--strict` to build nothing."""
+    files = {
+        "content/index.md": "---\ntitle: Welcome\n---\nHello.\n",
+        "content/groups/community/index.md": "---\ntitle: Community\nanimators: [person-00]\n---\n",
+        **_without_skills(40),
+    }
+    community = make_community(files)
+    result = rse(community, "build", "--all-audiences", "--strict", "--site-dir", "out")
+    assert result.exit_code == 0, result.output
+    assert "advice: 40 profiles have no skills yet, e.g. content/people/person-00.md" in result.output
+    assert (community.root / "out/internal/people/person-39/index.html").is_file()
+    assert "Built 40 people, 1 group and 0 notes for 'internal' into out/internal/" in result.output

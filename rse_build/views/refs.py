@@ -115,7 +115,7 @@ class Refs:
             url=self.urls.group(slug),
             kind_label=self.t(f"grouptype.{group.fields.kind.value}"),
             description=group.fields.description or "",
-            members_label=self.t.count(count, "member_count_one", "members_count"),
+            members_label=self.t.plural(count, "member"),
         )
 
     def groups(self, slugs: tuple[str, ...] | list[str]) -> tuple[GroupRef, ...]:
@@ -133,8 +133,8 @@ class Refs:
         f = note.fields
         return NoteRef(
             key=key,
-            title=f.title,
-            url=self.urls.note(key),
+            title=note.title,
+            url=self.urls.note(note.path),
             type=f.type.value,
             type_label=self.t(f"type.{f.type.value}"),
             date_label=self.t.date(f.date) if f.date else "",
