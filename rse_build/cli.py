@@ -615,7 +615,7 @@ class _NewRun:
         if draft.problems:
             prefix = os.path.relpath(context.docs_dir, context.config_path.parent)
             for problem in draft.problems:
-                click.echo(f"{prefix}/{problem}", err=True)
+                click.echo(f"{prefix}/{problem.located(self.t)}", err=True)
             click.echo(self.t("new.nothing_written"), err=True)
             sys.exit(1)
         draft.path.parent.mkdir(parents=True, exist_ok=True)

@@ -111,5 +111,4 @@ def staleness(root: Path, block: str) -> list[Problem]:
     if current == block:
         return []
     shown = path.relative_to(root).as_posix()
-    message = "out of date with the groups' animators: run 'rse codeowners --write'"
-    return [Problem(shown, found.start + 1, 1, message, Severity.WARNING)]
+    return [Problem.of(shown, found.start + 1, 1, "problem.codeowners_stale", severity=Severity.WARNING)]

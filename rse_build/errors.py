@@ -2,8 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
+from typing import Any, Final
+
+from rse_build.i18n import STRINGS, Translator
+
+# Every problem's `message` is its English text: tests, fingerprints and `--changed-since`
+# read it; people read `localized(t)`.
+ENGLISH: Final = Translator("en")
+
+Params = tuple[tuple[str, str | int], ...]
 
 
 class Severity(StrEnum):
@@ -15,12 +25,19 @@ class Severity(StrEnum):
     ADVICE = "advice"
 
 
+def _in_table(key: str) -> bool:
+    """Whether the table holds `key`, as a sentence or as a count (`key.one`, `key.other`)."""
+    return key in STRINGS or f"{key}.other" in STRINGS
+
+
 @dataclass(frozen=True, slots=True, order=True)
 class Problem:
     """One thing wrong in one file, pointing at a line and column (both 1-based).
 
     `rule` names the message's template ('skills'), so that many files with the same
-    warning or advice can be told once; it takes no part in comparisons.
+    warning or advice can be told once. `key` and `params` say the message through the
+    translation table (rse_build/i18n.py), in any language; made by `Problem.of`. None of
+    the three takes part in comparisons.
     """
 
     path: str
@@ -29,10 +46,54 @@ class Problem:
     message: str
     severity: Severity = Severity.ERROR
     rule: str = field(default="", compare=False)
+    key: str = field(default="", compare=False)
+    params: Params = field(default=(), compare=False)
+
+    @classmethod
+    def of(
+        cls,
+        path: str,
+        line: int,
+        column: int,
+        key: str,
+        /,
+        *,
+        severity: Severity = Severity.ERROR,
+        rule: str = "",
+        **params: str | int,
+    ) -> Problem:
+        """A problem said by a key of the table; its `message` is the English text."""
+        return cls(path, line, column, ENGLISH(key, **params), severity, rule, key, tuple(params.items()))
+
+    def rephrased(self, key: str, /, **params: str | int) -> Problem:
+        """This problem said through `key`, when the table's English for it is this very
+        message; else unchanged. Messages worded by another library (pydantic) are translated
+        where the table knows them word for word, and keep that library's English otherwise
+        (another version of it may word them differently, or give other values)."""
+        if not _in_table(key):
+            return self
+        try:
+            english = ENGLISH(key, **params)
+        except KeyError:
+            return self
+        return replace(self, key=key, params=tuple(params.items())) if english == self.message else self
+
+    def localized(self, t: Translator) -> str:
+        """The message in `t`'s language; a problem made without a key was already written in
+        the community's language (`rse import`'s)."""
+        return t(self.key, **dict(self.params)) if self.key else self.message
+
+    def located(self, t: Translator) -> str:
+        """`path:line:column: message` in `t`'s language; the `warning:` and `advice:`
+        prefixes stay English, as CI problem matchers look for them."""
+        return self._line(self.localized(t))
+
+    def _line(self, message: str) -> str:
+        prefix = "" if self.severity is Severity.ERROR else f"{self.severity.value}: "
+        return f"{self.path}:{self.line}:{self.column}: {prefix}{message}"
 
     def __str__(self) -> str:
-        prefix = "" if self.severity is Severity.ERROR else f"{self.severity.value}: "
-        return f"{self.path}:{self.line}:{self.column}: {prefix}{self.message}"
+        return self._line(self.message)
 
     @property
     def is_error(self) -> bool:
@@ -53,3 +114,32 @@ class ContentError(Exception):
 
 class EnvironmentProblem(Exception):
     """The environment, not the content, is wrong (not a git repository, no mkdocs.yml)."""
+
+
+def hinted(key: str, close: str | None) -> tuple[str, dict[str, str]]:
+    """`key`, or `key_close` with what a typo most likely meant (its "did you mean ...?")."""
+    return (f"{key}_close", {"close": close}) if close else (key, {})
+
+
+def validation_problem(path: str, line: int, column: int, where: str, detail: Mapping[str, Any]) -> Problem:
+    """One pydantic error as `{where}: {pydantic's message}`, said through
+    `problem.input.<its type>` where the table knows that type word for word (the common
+    ones); a rare type keeps pydantic's English reason inside a translated frame."""
+    said = Problem.of(path, line, column, "problem.input", where=where, reason=str(detail["msg"]))
+    return said.rephrased(f"problem.input.{detail['type']}", where=where, **validation_params(detail))
+
+
+def validation_params(detail: Mapping[str, Any]) -> dict[str, str | int]:
+    """The values a pydantic error's message is made of, as the table's keys name them:
+    `ge`, `gt` as pydantic writes them (`0`, not `0.0`), a count as `n`, and the choices of
+    `'a', 'b' or 'c'` split so that each language says its own "or"."""
+    params: dict[str, str | int] = {}
+    for name, value in (detail.get("ctx") or {}).items():
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        params[name] = value if isinstance(value, int) else str(value)
+    if isinstance(length := params.get("min_length"), int):
+        params["n"] = length
+    if " or " in (expected := str(params.get("expected", ""))):
+        params["choices"], params["last"] = expected.rsplit(" or ", 1)
+    return params

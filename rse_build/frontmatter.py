@@ -7,16 +7,24 @@ from typing import Any
 
 import yaml
 
+from rse_build.errors import ENGLISH, Params
 from rse_build.model import Position
 
 
 @dataclass(frozen=True, slots=True)
 class FrontMatterError:
-    """Why the front matter could not be read, and where (1-based, in the whole file)."""
+    """Why the front matter could not be read, and where (1-based, in the whole file): the
+    English `message`, and the key and values that say it in any language (`Problem.of`)."""
 
     line: int
     column: int
     message: str
+    key: str = field(default="", compare=False)
+    params: Params = field(default=(), compare=False)
+
+    @classmethod
+    def of(cls, line: int, column: int, key: str, /, **params: str | int) -> FrontMatterError:
+        return cls(line, column, ENGLISH(key, **params), key, tuple(params.items()))
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,11 +62,9 @@ def _tab_error(source: str, mark: yaml.Mark | None, line_offset: int) -> FrontMa
     text, line = lines[mark.line], mark.line + 1 + line_offset
     indent = text[: len(text) - len(text.lstrip(" \t"))]
     if "\t" in indent:
-        return FrontMatterError(line, 1, f"line {line} starts with a tab: indent with spaces")
+        return FrontMatterError.of(line, 1, "problem.tab_indent", line=line)
     if text[mark.column : mark.column + 1] == "\t":
-        return FrontMatterError(
-            line, mark.column + 1, f"line {line} has a tab where YAML needs a space: use spaces"
-        )
+        return FrontMatterError.of(line, mark.column + 1, "problem.tab", line=line)
     return None
 
 
@@ -85,7 +91,7 @@ def split(text: str) -> Parsed | FrontMatterError:
         return Parsed(data={}, body=text, body_line=1)
     closing = next((i for i in range(1, len(lines)) if lines[i].rstrip() in _CLOSERS), None)
     if closing is None:
-        return FrontMatterError(1, 1, "front matter is not closed: add a line '---' after it")
+        return FrontMatterError.of(1, 1, "problem.not_closed")
     source = "\n".join(lines[1:closing])
     body = "\n".join(lines[closing + 1 :])
     body_line = closing + 2
@@ -98,16 +104,14 @@ def split(text: str) -> Parsed | FrontMatterError:
             return tab
         line, column = (mark.line + 2, mark.column + 1) if mark else (2, 1)
         problem = (error.problem or error.context or "invalid YAML").strip()
-        return FrontMatterError(line, column, f"invalid YAML in front matter: {problem}")
+        return FrontMatterError.of(line, column, "problem.invalid_yaml", reason=problem)
     except (yaml.YAMLError, RecursionError) as error:
-        return FrontMatterError(2, 1, f"invalid YAML in front matter: {error}")
+        return FrontMatterError.of(2, 1, "problem.invalid_yaml", reason=str(error))
     if node is None:
-        return FrontMatterError(1, 1, "front matter is empty: add at least a title or a name")
+        return FrontMatterError.of(1, 1, "problem.empty")
     if not isinstance(node, yaml.MappingNode):
-        return FrontMatterError(
-            node.start_mark.line + 2,
-            node.start_mark.column + 1,
-            "front matter must be a mapping of 'key: value' lines",
+        return FrontMatterError.of(
+            node.start_mark.line + 2, node.start_mark.column + 1, "problem.not_mapping"
         )
     data: dict[str, Any] = {}
     keys: dict[str, Position] = {}
@@ -115,21 +119,22 @@ def split(text: str) -> Parsed | FrontMatterError:
     for key_node, value_node in node.value:
         if not isinstance(key_node, yaml.ScalarNode):
             position = _position(key_node, 1)
-            return FrontMatterError(position.line, position.column, "a key must be plain text")
+            return FrontMatterError.of(position.line, position.column, "problem.key_not_text")
         key = key_node.value
         position = _position(key_node, 1)
         if key in data:
-            return FrontMatterError(
-                position.line,
-                position.column,
-                f"key '{key}' appears twice (first on line {keys[key].line}); keep one",
+            first = keys[key].line
+            return FrontMatterError.of(
+                position.line, position.column, "problem.key_twice", name=key, first=first
             )
         try:
             data[key] = _construct(value_node)
         except (yaml.YAMLError, ValueError, TypeError, OverflowError, RecursionError) as error:
             at = _position(value_node, 1)
             reason = getattr(error, "problem", None) or str(error)
-            return FrontMatterError(at.line, at.column, f"invalid value for '{key}': {reason}")
+            return FrontMatterError.of(
+                at.line, at.column, "problem.invalid_value", name=key, reason=str(reason)
+            )
         keys[key] = position
         if isinstance(value_node, yaml.SequenceNode):
             items[key] = tuple(_position(item, 1) for item in value_node.value)

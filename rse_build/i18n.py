@@ -288,6 +288,389 @@ STRINGS: dict[str, dict[str, str]] = {
         "fr": "{n} mots en @ ne désignent aucun profil (ni identifiant, ni login dans links) : "
         "ils restent du texte simple",
     },
+    "problem.tab_indent": {
+        "en": "line {line} starts with a tab: indent with spaces",
+        "fr": "la ligne {line} commence par une tabulation : indentez avec des espaces",
+    },
+    "problem.tab": {
+        "en": "line {line} has a tab where YAML needs a space: use spaces",
+        "fr": "la ligne {line} a une tabulation là où YAML attend un espace : utilisez des espaces",
+    },
+    "problem.not_closed": {
+        "en": "front matter is not closed: add a line '---' after it",
+        "fr": "l'en-tête YAML n'est pas fermé : ajoutez une ligne '---' après lui",
+    },
+    "problem.invalid_yaml": {
+        "en": "invalid YAML in front matter: {reason}",
+        "fr": "YAML invalide dans l'en-tête : {reason}",
+    },
+    "problem.empty": {
+        "en": "front matter is empty: add at least a title or a name",
+        "fr": "l'en-tête YAML est vide : ajoutez au moins un titre (title) ou un nom (name)",
+    },
+    "problem.not_mapping": {
+        "en": "front matter must be a mapping of 'key: value' lines",
+        "fr": "l'en-tête YAML doit être fait de lignes 'clé: valeur'",
+    },
+    "problem.key_not_text": {"en": "a key must be plain text", "fr": "une clé doit être du texte simple"},
+    "problem.key_twice": {
+        "en": "key '{name}' appears twice (first on line {first}); keep one",
+        "fr": "la clé '{name}' apparaît deux fois (d'abord à la ligne {first}) : n'en gardez qu'une",
+    },
+    "problem.invalid_value": {
+        "en": "invalid value for '{name}': {reason}",
+        "fr": "valeur invalide pour '{name}' : {reason}",
+    },
+    "problem.cannot_read": {"en": "cannot read file: {reason}", "fr": "fichier illisible : {reason}"},
+    "problem.not_utf8": {
+        "en": "file is not UTF-8 text: save it as UTF-8",
+        "fr": "le fichier n'est pas du texte UTF-8 : enregistrez-le en UTF-8",
+    },
+    "problem.required": {"en": "'{field}' is required", "fr": "'{field}' est obligatoire"},
+    "problem.no_title": {
+        "en": "'title' is required: add a title: line or start the text with '# Title'",
+        "fr": "'title' est obligatoire : ajoutez une ligne title: ou commencez le texte par '# Titre'",
+    },
+    # Pydantic's errors, by type: each English text is pydantic's own, word for word (a type
+    # whose wording differs, or that is not here, keeps pydantic's English in problem.input).
+    "problem.input": {"en": "{where}: {reason}", "fr": "{where} : {reason}"},
+    "problem.input.string_type": {
+        "en": "{where}: Input should be a valid string",
+        "fr": "{where} : du texte est attendu",
+    },
+    "problem.input.string_too_short.one": {
+        "en": "{where}: String should have at least {n} character",
+        "fr": "{where} : au moins {n} caractère est attendu",
+    },
+    "problem.input.string_too_short.other": {
+        "en": "{where}: String should have at least {n} characters",
+        "fr": "{where} : au moins {n} caractères sont attendus",
+    },
+    "problem.input.too_short.one": {
+        "en": "{where}: Value should have at least {n} item after validation, not {actual_length}",
+        "fr": "{where} : ne doit pas être vide (au moins {n} élément, pas {actual_length})",
+    },
+    "problem.input.too_short.other": {
+        "en": "{where}: Value should have at least {n} items after validation, not {actual_length}",
+        "fr": "{where} : au moins {n} éléments sont attendus, pas {actual_length}",
+    },
+    "problem.input.int_type": {
+        "en": "{where}: Input should be a valid integer",
+        "fr": "{where} : un nombre entier est attendu",
+    },
+    "problem.input.int_parsing": {
+        "en": "{where}: Input should be a valid integer, unable to parse string as an integer",
+        "fr": "{where} : un nombre entier est attendu, ce texte n'en est pas un",
+    },
+    "problem.input.int_from_float": {
+        "en": "{where}: Input should be a valid integer, got a number with a fractional part",
+        "fr": "{where} : un nombre entier est attendu, pas un nombre à virgule",
+    },
+    "problem.input.float_type": {
+        "en": "{where}: Input should be a valid number",
+        "fr": "{where} : un nombre est attendu",
+    },
+    "problem.input.float_parsing": {
+        "en": "{where}: Input should be a valid number, unable to parse string as a number",
+        "fr": "{where} : un nombre est attendu, ce texte n'en est pas un",
+    },
+    "problem.input.bool_type": {
+        "en": "{where}: Input should be a valid boolean",
+        "fr": "{where} : true ou false est attendu",
+    },
+    "problem.input.bool_parsing": {
+        "en": "{where}: Input should be a valid boolean, unable to interpret input",
+        "fr": "{where} : true ou false est attendu, cette valeur n'est ni l'un ni l'autre",
+    },
+    "problem.input.list_type": {
+        "en": "{where}: Input should be a valid list",
+        "fr": "{where} : une liste est attendue ([a, b])",
+    },
+    "problem.input.tuple_type": {
+        "en": "{where}: Input should be a valid tuple",
+        "fr": "{where} : une liste est attendue ([a, b])",
+    },
+    "problem.input.dict_type": {
+        "en": "{where}: Input should be a valid dictionary",
+        "fr": "{where} : des lignes 'clé: valeur' sont attendues",
+    },
+    "problem.input.model_type": {
+        "en": "{where}: Input should be a valid dictionary or instance of {class_name}",
+        "fr": "{where} : des lignes 'clé: valeur' sont attendues ({class_name})",
+    },
+    "problem.input.enum": {
+        "en": "{where}: Input should be {choices} or {last}",
+        "fr": "{where} : les valeurs possibles sont {choices} ou {last}",
+    },
+    "problem.input.literal_error": {
+        "en": "{where}: Input should be {choices} or {last}",
+        "fr": "{where} : les valeurs possibles sont {choices} ou {last}",
+    },
+    "problem.input.greater_than_equal": {
+        "en": "{where}: Input should be greater than or equal to {ge}",
+        "fr": "{where} : une valeur supérieure ou égale à {ge} est attendue",
+    },
+    "problem.input.greater_than": {
+        "en": "{where}: Input should be greater than {gt}",
+        "fr": "{where} : une valeur supérieure à {gt} est attendue",
+    },
+    "problem.input.less_than_equal": {
+        "en": "{where}: Input should be less than or equal to {le}",
+        "fr": "{where} : une valeur inférieure ou égale à {le} est attendue",
+    },
+    "problem.input.less_than": {
+        "en": "{where}: Input should be less than {lt}",
+        "fr": "{where} : une valeur inférieure à {lt} est attendue",
+    },
+    "problem.input.url_type": {
+        "en": "{where}: URL input should be a string or URL",
+        "fr": "{where} : une adresse web est attendue",
+    },
+    "problem.input.url_parsing": {
+        "en": "{where}: Input should be a valid URL, {error}",
+        "fr": "{where} : une adresse web valide est attendue ({error})",
+    },
+    "problem.input.extra_forbidden": {
+        "en": "{where}: Extra inputs are not permitted",
+        "fr": "{where} : cette clé n'est pas permise ici",
+    },
+    "problem.input.time_zone": {
+        "en": "{where}: unknown time zone '{zone}': write a name such as Europe/Paris",
+        "fr": "{where} : fuseau horaire '{zone}' inconnu : écrivez un nom comme Europe/Paris",
+    },
+    "problem.input.web_link": {
+        "en": "{where}: '{link}' is not a web link: write it as https://…",
+        "fr": "{where} : '{link}' n'est pas un lien web : écrivez-le sous la forme https://…",
+    },
+    "problem.input.default_audience": {
+        "en": "{where}: default_audience '{audience}' is not one of the audiences ({known})",
+        "fr": "{where} : default_audience '{audience}' ne fait pas partie des audiences ({known})",
+    },
+    "problem.date": {
+        "en": "'{field}': {reason}; write a date (2026-12-03) or a date and time (2026-12-03T18:00)",
+        "fr": "'{field}' : {reason} ; "
+        "écrivez une date (2026-12-03) ou une date et une heure (2026-12-03T18:00)",
+    },
+    "problem.date.date_from_datetime_parsing": {
+        "en": "'{field}': Input should be a valid date or datetime; "
+        "write a date (2026-12-03) or a date and time (2026-12-03T18:00)",
+        "fr": "'{field}' : ce n'est pas une date valide ; "
+        "écrivez une date (2026-12-03) ou une date et une heure (2026-12-03T18:00)",
+    },
+    "problem.date.datetime_from_date_parsing": {
+        "en": "'{field}': Input should be a valid datetime or date; "
+        "write a date (2026-12-03) or a date and time (2026-12-03T18:00)",
+        "fr": "'{field}' : ce n'est pas une date valide ; "
+        "écrivez une date (2026-12-03) ou une date et une heure (2026-12-03T18:00)",
+    },
+    "problem.date.date_from_datetime_inexact": {
+        "en": "'{field}': Datetimes provided to dates should have zero time - e.g. be exact dates; "
+        "write a date (2026-12-03) or a date and time (2026-12-03T18:00)",
+        "fr": "'{field}' : une date est attendue, sans heure ; "
+        "écrivez une date (2026-12-03) ou une date et une heure (2026-12-03T18:00)",
+    },
+    "problem.date.date_type": {
+        "en": "'{field}': Input should be a valid date; "
+        "write a date (2026-12-03) or a date and time (2026-12-03T18:00)",
+        "fr": "'{field}' : une date est attendue ; "
+        "écrivez une date (2026-12-03) ou une date et une heure (2026-12-03T18:00)",
+    },
+    "problem.date.datetime_type": {
+        "en": "'{field}': Input should be a valid datetime; "
+        "write a date (2026-12-03) or a date and time (2026-12-03T18:00)",
+        "fr": "'{field}' : une date et une heure sont attendues ; "
+        "écrivez une date (2026-12-03) ou une date et une heure (2026-12-03T18:00)",
+    },
+    "problem.date.datetime_parsing": {
+        "en": "'{field}': Input should be a valid datetime; "
+        "write a date (2026-12-03) or a date and time (2026-12-03T18:00)",
+        "fr": "'{field}' : ce n'est pas une date et heure valide ; "
+        "écrivez une date (2026-12-03) ou une date et une heure (2026-12-03T18:00)",
+    },
+    "problem.unknown_key": {"en": "unknown key '{name}'", "fr": "clé inconnue '{name}'"},
+    "problem.unknown_key_close": {
+        "en": "unknown key '{name}'; did you mean '{close}'?",
+        "fr": "clé inconnue '{name}' : vouliez-vous dire '{close}' ?",
+    },
+    "problem.bad_id.person": {
+        "en": "profile file name '{name}' must use lowercase letters, digits and '-' only",
+        "fr": "le nom du fichier de profil '{name}' ne doit contenir que des minuscules, des chiffres "
+        "et des '-'",
+    },
+    "problem.bad_id.person_rename": {
+        "en": "profile file name '{name}' must use lowercase letters, digits and '-' only; "
+        "rename it '{suggestion}'",
+        "fr": "le nom du fichier de profil '{name}' ne doit contenir que des minuscules, des chiffres et "
+        "des '-' : renommez-le '{suggestion}'",
+    },
+    "problem.bad_id.group": {
+        "en": "group folder name '{name}' must use lowercase letters, digits and '-' only",
+        "fr": "le nom du dossier de groupe '{name}' ne doit contenir que des minuscules, des chiffres "
+        "et des '-'",
+    },
+    "problem.bad_id.group_rename": {
+        "en": "group folder name '{name}' must use lowercase letters, digits and '-' only; "
+        "rename it '{suggestion}'",
+        "fr": "le nom du dossier de groupe '{name}' ne doit contenir que des minuscules, des chiffres et "
+        "des '-' : renommez-le '{suggestion}'",
+    },
+    "problem.bad_id.note": {
+        "en": "note file name '{name}' must use lowercase letters, digits and '-' only",
+        "fr": "le nom du fichier de note '{name}' ne doit contenir que des minuscules, des chiffres "
+        "et des '-'",
+    },
+    "problem.bad_id.note_rename": {
+        "en": "note file name '{name}' must use lowercase letters, digits and '-' only; "
+        "rename it '{suggestion}'",
+        "fr": "le nom du fichier de note '{name}' ne doit contenir que des minuscules, des chiffres et "
+        "des '-' : renommez-le '{suggestion}'",
+    },
+    "problem.bad_id.note_folder": {
+        "en": "note folder name '{name}' must use lowercase letters, digits and '-' only",
+        "fr": "le nom du dossier de note '{name}' ne doit contenir que des minuscules, des chiffres "
+        "et des '-'",
+    },
+    "problem.bad_id.note_folder_rename": {
+        "en": "note folder name '{name}' must use lowercase letters, digits and '-' only; "
+        "rename it '{suggestion}'",
+        "fr": "le nom du dossier de note '{name}' ne doit contenir que des minuscules, des chiffres et "
+        "des '-' : renommez-le '{suggestion}'",
+    },
+    "problem.avatar_outside": {
+        "en": "avatar '{avatar}' is outside content/: put the photo next to the profile",
+        "fr": "l'avatar '{avatar}' est hors de content/ : mettez la photo à côté du profil",
+    },
+    "problem.avatar_missing": {
+        "en": "avatar '{avatar}' not found next to the profile",
+        "fr": "avatar '{avatar}' introuvable à côté du profil",
+    },
+    "problem.symlink": {
+        "en": "symbolic link leads outside the repository: copy the file in",
+        "fr": "ce lien symbolique mène hors du dépôt : copiez-y plutôt le fichier",
+    },
+    "problem.too_large": {
+        "en": "file is {size} MB, over the {limit} MB limit: keep large files out of content/ "
+        "(or raise extra.rse.max_file_mb)",
+        "fr": "le fichier fait {size} Mo, au-delà de la limite de {limit} Mo : gardez les gros fichiers "
+        "hors de content/ (ou relevez extra.rse.max_file_mb)",
+    },
+    "problem.same_page": {
+        "en": "'{index}' and '{other}' would be the same page, {page}/: rename the folder or the file",
+        "fr": "'{index}' et '{other}' seraient la même page, {page}/ : renommez le dossier ou le fichier",
+    },
+    "problem.group_no_index": {
+        "en": "group folder has no index.md: add one with at least a 'title'",
+        "fr": "le dossier du groupe n'a pas d'index.md : ajoutez-en un avec au moins un 'title'",
+    },
+    "problem.unknown.group": {"en": "unknown group '{value}'", "fr": "groupe inconnu '{value}'"},
+    "problem.unknown.group_close": {
+        "en": "unknown group '{value}'; did you mean '{close}'?",
+        "fr": "groupe inconnu '{value}' : vouliez-vous dire '{close}' ?",
+    },
+    "problem.unknown.manager": {"en": "unknown manager '{value}'", "fr": "manager inconnu '{value}'"},
+    "problem.unknown.manager_close": {
+        "en": "unknown manager '{value}'; did you mean '{close}'?",
+        "fr": "manager inconnu '{value}' : vouliez-vous dire '{close}' ?",
+    },
+    "problem.unknown.animator": {"en": "unknown animator '{value}'", "fr": "animateur inconnu '{value}'"},
+    "problem.unknown.animator_close": {
+        "en": "unknown animator '{value}'; did you mean '{close}'?",
+        "fr": "animateur inconnu '{value}' : vouliez-vous dire '{close}' ?",
+    },
+    "problem.unknown.member": {"en": "unknown member '{value}'", "fr": "membre inconnu '{value}'"},
+    "problem.unknown.member_close": {
+        "en": "unknown member '{value}'; did you mean '{close}'?",
+        "fr": "membre inconnu '{value}' : vouliez-vous dire '{close}' ?",
+    },
+    "problem.unknown.author": {"en": "unknown author '{value}'", "fr": "auteur inconnu '{value}'"},
+    "problem.unknown.author_close": {
+        "en": "unknown author '{value}'; did you mean '{close}'?",
+        "fr": "auteur inconnu '{value}' : vouliez-vous dire '{close}' ?",
+    },
+    "problem.unknown.supporter": {"en": "unknown supporter '{value}'", "fr": "soutien inconnu '{value}'"},
+    "problem.unknown.supporter_close": {
+        "en": "unknown supporter '{value}'; did you mean '{close}'?",
+        "fr": "soutien inconnu '{value}' : vouliez-vous dire '{close}' ?",
+    },
+    "problem.mention_typo": {
+        "en": "unknown person '@{target}'; did you mean '@{meant}'? (write `@{target}` for a literal @)",
+        "fr": "personne inconnue '@{target}' : vouliez-vous dire '@{meant}' ? "
+        "(écrivez `@{target}` pour un @ tel quel)",
+    },
+    "problem.mention": {
+        "en": "'@{target}' names no profile (no handle, no login in links): it stays plain text",
+        "fr": "'@{target}' ne désigne aucun profil (ni identifiant, ni login dans links) : "
+        "il reste du texte simple",
+    },
+    "problem.draft-link": {
+        "en": "'[[{target}]]' is a draft: the link shows as plain text until it is published",
+        "fr": "'[[{target}]]' est un brouillon : le lien reste du texte simple jusqu'à sa publication",
+    },
+    "problem.ambiguous": {
+        "en": "'[[{target}]]' is ambiguous: {candidates} share that name; link with the path",
+        "fr": "'[[{target}]]' est ambigu : {candidates} portent ce nom ; liez la note par son chemin",
+    },
+    "problem.unknown_note": {"en": "unknown note '[[{target}]]'", "fr": "note inconnue '[[{target}]]'"},
+    "problem.unknown_note_close": {
+        "en": "unknown note '[[{target}]]'; did you mean '{close}'?",
+        "fr": "note inconnue '[[{target}]]' : vouliez-vous dire '{close}' ?",
+    },
+    "problem.unknown_audience": {
+        "en": "unknown audience '{label}'; audiences in mkdocs.yml use: {known}",
+        "fr": "audience inconnue '{label}' ; les audiences de mkdocs.yml utilisent : {known}",
+    },
+    "problem.unknown_audience_close": {
+        "en": "unknown audience '{label}'; did you mean '{close}'?; audiences in mkdocs.yml use: {known}",
+        "fr": "audience inconnue '{label}' : vouliez-vous dire '{close}' ? "
+        "Les audiences de mkdocs.yml utilisent : {known}",
+    },
+    "problem.audience_widens": {
+        "en": "audience '{label}' widens group '{group}' ({group_label}): a note may narrow its group's "
+        "audience, never widen it",
+        "fr": "l'audience '{label}' élargit celle du groupe '{group}' ({group_label}) : une note peut "
+        "restreindre l'audience de son groupe, jamais l'élargir",
+    },
+    "problem.event_start": {
+        "en": "an event needs 'start' (e.g. start: 2026-12-03T18:00)",
+        "fr": "un événement a besoin de 'start' (par exemple start: 2026-12-03T18:00)",
+    },
+    "problem.end_before_start": {"en": "'end' is before 'start'", "fr": "'end' est avant 'start'"},
+    "problem.idea-field": {
+        "en": "'{name}' is for ideas (type: idea); it is ignored here",
+        "fr": "'{name}' est réservé aux idées (type: idea) : il est ignoré ici",
+    },
+    "problem.shared-id": {
+        "en": "note id '{id}' is also {others}: link to it as [[{link}]]",
+        "fr": "l'identifiant de note '{id}' est aussi celui de {others} : liez-la par [[{link}]]",
+    },
+    "problem.skills": {
+        "en": "no skills yet: add skills: [...] so colleagues can find you",
+        "fr": "pas encore de compétences : ajoutez skills: [...] pour que vos collègues vous trouvent",
+    },
+    "problem.shared_address": {
+        "en": "address {number} of 'emails' is also in the profile of {others}: keep it in one",
+        "fr": "l'adresse {number} de 'emails' est aussi dans le profil de {others} : "
+        "ne la gardez que dans un seul",
+    },
+    "problem.settings_not_mapping": {
+        "en": "extra.rse: must be a mapping of settings",
+        "fr": "extra.rse : des lignes 'réglage: valeur' sont attendues",
+    },
+    "problem.unseen_label": {
+        "en": "extra.rse.audiences: no audience sees '{label}', the label of every page without an "
+        "audience: those pages are in no site",
+        "fr": "extra.rse.audiences : aucune audience ne voit '{label}', le label de toute page sans "
+        "audience : ces pages ne sont dans aucun site",
+    },
+    "problem.unknown_setting": {"en": "{where}: unknown setting", "fr": "{where} : réglage inconnu"},
+    "problem.unknown_setting_close": {
+        "en": "{where}: unknown setting; did you mean '{close}'?",
+        "fr": "{where} : réglage inconnu : vouliez-vous dire '{close}' ?",
+    },
+    "problem.codeowners_stale": {
+        "en": "out of date with the groups' animators: run 'rse codeowners --write'",
+        "fr": "n'est plus à jour avec les animateurs des groupes : lancez 'rse codeowners --write'",
+    },
     "who_knows": {"en": "Who knows", "fr": "Qui connaît"},
     "notes_about": {"en": "Notes about", "fr": "Notes sur"},
     "skills_lead": {

@@ -12,7 +12,7 @@ from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from rse_build.errors import Problem, Severity
+from rse_build.errors import Problem, Severity, hinted, validation_problem
 from rse_build.frontmatter import FrontMatterError, Parsed, split
 from rse_build.heading import leading_heading
 from rse_build.ids import suggest_id
@@ -37,7 +37,8 @@ GROUPS_DIR = "groups"
 NOTES_DIR = "notes"
 INDEX = "index.md"
 MEGABYTE = 1024 * 1024
-NO_TITLE = "'title' is required: add a title: line or start the text with '# Title'"
+# Fields whose problems say how to write a date.
+DATE_FIELDS = frozenset({"start", "end", "date", "joined", "created"})
 
 FieldsT = TypeVar("FieldsT", bound=BaseModel)
 
@@ -67,7 +68,7 @@ def _read_text(path: Path, shown: str, problems: list[Problem]) -> str | None:
     try:
         raw = path.read_bytes()
     except OSError as error:
-        problems.append(Problem(shown, 1, 1, f"cannot read file: {error.strerror}"))
+        problems.append(Problem.of(shown, 1, 1, "problem.cannot_read", reason=str(error.strerror)))
         return None
     try:
         return raw.decode("utf-8")
@@ -75,19 +76,23 @@ def _read_text(path: Path, shown: str, problems: list[Problem]) -> str | None:
         before = raw[: error.start]
         line = before.count(b"\n") + 1
         column = error.start - (before.rfind(b"\n") + 1) + 1
-        problems.append(Problem(shown, line, column, "file is not UTF-8 text: save it as UTF-8"))
+        problems.append(Problem.of(shown, line, column, "problem.not_utf8"))
         return None
 
 
-def _describe(error: dict) -> str:
+def _describe(error: dict, shown: str, position: Position) -> Problem:
+    """A pydantic error on a front-matter key: a missing key, a date (said with how to write
+    one), or any other as `validation_problem` says it."""
     loc = [str(part) for part in error["loc"] if isinstance(part, str)]
     location = loc[0] if loc else ""
-    if error["type"] == "missing":
-        return f"'{location}' is required"
-    if location in ("start", "end", "date", "joined", "created"):
-        reason = error["msg"].split(",")[0]
-        return f"'{location}': {reason}; write a date (2026-12-03) or a date and time (2026-12-03T18:00)"
-    return f"'{location}': {error['msg']}"
+    at = (shown, position.line, position.column)
+    kind, message = error["type"], str(error["msg"])
+    if kind == "missing":
+        return Problem.of(*at, "problem.required", field=location)
+    if location in DATE_FIELDS:
+        said = Problem.of(*at, "problem.date", field=location, reason=message.split(",")[0])
+        return said.rephrased(f"problem.date.{kind}", field=location)
+    return validation_problem(*at, f"'{location}'", error)
 
 
 def _validate(
@@ -121,7 +126,7 @@ def _validate(
                 position = source.key(key)
             else:
                 position = Position(1, 1)
-            problems.append(Problem(shown, position.line, position.column, _describe(detail)))
+            problems.append(_describe(detail, shown, position))
     try:
         return model.model_validate({k: v for k, v in parsed.data.items() if k not in wrong_keys})
     except ValidationError:
@@ -139,9 +144,11 @@ def _check_keys(model: type[BaseModel], parsed: Parsed, shown: str, problems: li
         if key in known or key in PAGE_KEYS:
             continue
         close = difflib.get_close_matches(str(key), sorted(known), n=1, cutoff=0.6)
-        hint = f"; did you mean '{close[0]}'?" if close else ""
         at = parsed.keys.get(str(key), Position(1, 1))
-        problems.append(Problem(shown, at.line, at.column, f"unknown key '{key}'{hint}", Severity.WARNING))
+        said, hint = hinted("problem.unknown_key", close[0] if close else None)
+        problems.append(
+            Problem.of(shown, at.line, at.column, said, severity=Severity.WARNING, name=str(key), **hint)
+        )
 
 
 def _source(shown: str, parsed: Parsed) -> Source:
@@ -154,24 +161,20 @@ def _parse(path: Path, shown: str, problems: list[Problem]) -> Parsed | None:
         return None
     parsed = split(text)
     if isinstance(parsed, FrontMatterError):
-        problems.append(Problem(shown, parsed.line, parsed.column, parsed.message))
+        problems.append(Problem.of(shown, parsed.line, parsed.column, parsed.key, **dict(parsed.params)))
         return None
     return parsed
 
 
 def _check_id(name: str, shown: str, what: str, problems: list[Problem]) -> bool:
+    """`what` names the file's kind in the table: person, group, note or note_folder."""
     if ID_PATTERN.match(name):
         return True
-    suggestion = suggest_id(name)
-    hint = f"; rename it '{suggestion}'" if suggestion else ""
-    problems.append(
-        Problem(
-            shown,
-            1,
-            1,
-            f"{what} '{name}' must use lowercase letters, digits and '-' only{hint}",
-        )
-    )
+    key = f"problem.bad_id.{what}"
+    if suggestion := suggest_id(name):
+        problems.append(Problem.of(shown, 1, 1, f"{key}_rename", name=name, suggestion=suggestion))
+    else:
+        problems.append(Problem.of(shown, 1, 1, key, name=name))
     return False
 
 
@@ -184,18 +187,9 @@ def _check_avatar(
     at = source.key("avatar")
     target = (path.parent / avatar).resolve()
     if not target.is_relative_to(content_dir.resolve()):
-        problems.append(
-            Problem(
-                source.path,
-                at.line,
-                at.column,
-                f"avatar '{avatar}' is outside content/: put the photo next to the profile",
-            )
-        )
+        problems.append(Problem.of(source.path, at.line, at.column, "problem.avatar_outside", avatar=avatar))
     elif not target.is_file():
-        problems.append(
-            Problem(source.path, at.line, at.column, f"avatar '{avatar}' not found next to the profile")
-        )
+        problems.append(Problem.of(source.path, at.line, at.column, "problem.avatar_missing", avatar=avatar))
 
 
 def _markdown_files(folder: Path) -> list[Path]:
@@ -397,37 +391,23 @@ def load_content(
 
     for path in layout.escaping:
         if wanted(path):
-            problems.append(
-                Problem(path, 1, 1, "symbolic link leads outside the repository: copy the file in")
-            )
+            problems.append(Problem.of(path, 1, 1, "problem.symlink"))
     limit = (layout.max_bytes or 0) / MEGABYTE
     for path, size in layout.oversized:
         if wanted(path):
             problems.append(
-                Problem(
-                    path,
-                    1,
-                    1,
-                    f"file is {size / MEGABYTE:.3g} MB, over the {limit:.3g} MB limit: "
-                    "keep large files out of content/ (or raise extra.rse.max_file_mb)",
+                Problem.of(
+                    path, 1, 1, "problem.too_large", size=f"{size / MEGABYTE:.3g}", limit=f"{limit:.3g}"
                 )
             )
     for index, other in layout.clashing:
         if wanted(index) or wanted(other):
             problems.append(
-                Problem(
-                    index,
-                    1,
-                    1,
-                    f"'{index}' and '{other}' would be the same page, {note_key(other)}/: "
-                    "rename the folder or the file",
-                )
+                Problem.of(index, 1, 1, "problem.same_page", index=index, other=other, page=note_key(other))
             )
     for folder in layout.group_folders_without_index:
         if wanted(folder) or wanted(f"{folder}/{INDEX}"):
-            problems.append(
-                Problem(folder, 1, 1, "group folder has no index.md: add one with at least a 'title'")
-            )
+            problems.append(Problem.of(folder, 1, 1, "problem.group_no_index"))
 
     oversized = {path for path, _ in layout.oversized}
 
@@ -443,25 +423,25 @@ def load_content(
 
     for shown in filter(wanted, layout.people):
         path = content_dir / shown
-        if record := read(path, shown, path.stem, "profile file name", PersonFields):
+        if record := read(path, shown, path.stem, "person", PersonFields):
             fields, parsed, source = record
             _check_avatar(content_dir, path, fields.avatar, source, problems)
             loaded.people.append(Person(path.stem, fields, parsed.body, source))
     for shown in filter(wanted, layout.groups):
         slug = shown.split("/")[1]
-        if record := read(content_dir / shown, shown, slug, "group folder name", GroupFields):
+        if record := read(content_dir / shown, shown, slug, "group", GroupFields):
             fields, parsed, source = record
             loaded.groups.append(Group(slug, fields, parsed.body, source))
     for shown, folder_group in layout.notes:
         key = note_key(shown)
         folder_note = shown.endswith(f"/{INDEX}")
-        ident, what = key.rsplit("/", 1)[-1], "note folder name" if folder_note else "note file name"
+        ident, what = key.rsplit("/", 1)[-1], "note_folder" if folder_note else "note"
         if wanted(shown) and (record := read(content_dir / shown, shown, ident, what, NoteFields)):
             fields, parsed, source = record
             heading = leading_heading(parsed.body)
             if fields.title is None and heading is None:
                 at = source.key("title")
-                problems.append(Problem(shown, at.line, at.column, NO_TITLE))
+                problems.append(Problem.of(shown, at.line, at.column, "problem.no_title"))
                 continue
             title = heading.title if heading else None
             loaded.notes.append(Note(key, fields, parsed.body, source, folder_group, title))

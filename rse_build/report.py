@@ -4,6 +4,12 @@ other tools (JSON). Pure functions: the command line prints what they return.
 Every format groups crowds of one warning or advice the same way (rse_build/summary.py):
 text, github and gitlab tell a crowd once unless `verbose`; json keeps every problem and adds
 the summaries beside them.
+
+Every format says messages in the community's language (people read annotations in merge
+requests too); the `warning:` and `advice:` prefixes and the severities stay English for the
+tools that match them. json adds each problem's `key` and `params`: a stable id and its values,
+whatever the language; GitLab's fingerprints come from the English text, so switching a
+community's language does not make every problem look new.
 """
 
 from __future__ import annotations
@@ -12,6 +18,7 @@ import hashlib
 import json
 import os
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from pathlib import Path
 
 from rse_build.errors import Problem, Severity
@@ -29,30 +36,20 @@ def relocated(problems: Iterable[Problem], root: Path, here: Path) -> list[Probl
     root, here = root.resolve(), here.resolve()
     if root == here or not (here.is_relative_to(root) or root.is_relative_to(here)):
         return problems
-    return [
-        Problem(
-            Path(os.path.relpath(root / p.path, here)).as_posix(),
-            p.line,
-            p.column,
-            p.message,
-            p.severity,
-            p.rule,
-        )
-        for p in problems
-    ]
+    return [replace(p, path=Path(os.path.relpath(root / p.path, here)).as_posix()) for p in problems]
 
 
 def summary_text(summary: Summary, t: Translator) -> str:
     """'advice: 4,999 profiles have no skills yet, e.g. a.md, b.md, c.md (rse check --verbose
     lists them all)'; a template with no sentence of its own is quoted."""
     key = f"summary.{summary.rule}" if f"summary.{summary.rule}.other" in STRINGS else "summary.same"
-    what = t(key, n=summary.count, message=summary.message)
+    what = t(key, n=summary.count, message=summary.problems[0].localized(t))
     line = t("summary.line", what=what, examples=", ".join(summary.examples))
     return f"{summary.severity.value}: {line}"
 
 
 def _text(grouped: Grouped, t: Translator) -> str:
-    lines = [summary_text(s, t) for s in grouped.summaries] + [str(p) for p in grouped.located]
+    lines = [summary_text(s, t) for s in grouped.summaries] + [p.located(t) for p in grouped.located]
     return "".join(f"{line}\n" for line in lines)
 
 
@@ -76,7 +73,7 @@ def _github(grouped: Grouped, t: Translator) -> str:
     for p in grouped.located:
         path = _github_escape(p.path, property_value=True)
         where = f"file={path},line={p.line},col={p.column},title=rse check"
-        lines.append(f"::{_GITHUB_LEVELS[p.severity]} {where}::{_github_escape(p.message)}\n")
+        lines.append(f"::{_GITHUB_LEVELS[p.severity]} {where}::{_github_escape(p.localized(t))}\n")
     return "".join(lines)
 
 
@@ -102,7 +99,7 @@ def _gitlab(grouped: Grouped, t: Translator) -> str:
         for s in grouped.summaries
     ] + [
         {
-            "description": p.message,
+            "description": p.localized(t),
             "check_name": "rse-check",
             "fingerprint": _fingerprint(p.path, p.line, p.column, p.message),
             "severity": _GITLAB_SEVERITIES[p.severity],
@@ -125,8 +122,10 @@ def _json(problems: list[Problem], t: Translator) -> str:
                 "line": p.line,
                 "column": p.column,
                 "severity": p.severity.value,
-                "message": p.message,
+                "message": p.localized(t),
                 "rule": p.rule or None,
+                "key": p.key or None,
+                "params": dict(p.params),
             }
             for p in problems
         ],

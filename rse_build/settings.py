@@ -10,8 +10,9 @@ from typing import Any, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic_core import PydanticCustomError
 
-from rse_build.errors import Problem, Severity
+from rse_build.errors import Problem, Severity, hinted, validation_problem
 from rse_build.model import DEFAULT_LABEL
 
 LANGUAGES = ("en", "fr")
@@ -55,9 +56,10 @@ class Settings(BaseModel):
     @model_validator(mode="after")
     def _default_audience_exists(self) -> Settings:
         if self.default_audience not in self.audiences:
-            known = ", ".join(self.audiences)
-            raise ValueError(
-                f"default_audience '{self.default_audience}' is not one of the audiences ({known})"
+            raise PydanticCustomError(
+                "default_audience",
+                "default_audience '{audience}' is not one of the audiences ({known})",
+                {"audience": self.default_audience, "known": ", ".join(self.audiences)},
             )
         return self
 
@@ -101,11 +103,11 @@ def _unseen_default_label(settings: Settings, config_file: Path | None, shown: s
     if any(DEFAULT_LABEL in labels for labels in settings.audiences.values()):
         return []
     line, column = _locate(config_file, ("audiences",))
-    message = (
-        f"extra.rse.audiences: no audience sees '{DEFAULT_LABEL}', the label of every page "
-        "without an audience: those pages are in no site"
-    )
-    return [Problem(shown, line, column, message, Severity.WARNING)]
+    return [
+        Problem.of(
+            shown, line, column, "problem.unseen_label", severity=Severity.WARNING, label=DEFAULT_LABEL
+        )
+    ]
 
 
 def load_settings(
@@ -119,7 +121,7 @@ def load_settings(
         raw = {}
     if not isinstance(raw, Mapping):
         line, column = _locate(config_file, ())
-        problems.append(Problem(shown, line, column, "extra.rse: must be a mapping of settings"))
+        problems.append(Problem.of(shown, line, column, "problem.settings_not_mapping"))
         raw = {}
     data = dict(raw)
     if "language" not in data and theme_language:
@@ -137,11 +139,12 @@ def load_settings(
             where = "extra.rse" + "".join(f".{part}" for part in loc)
             if detail["type"] == "extra_forbidden":
                 close = difflib.get_close_matches(str(loc[-1]), list(Settings.model_fields), n=1)
-                hint = f"; did you mean '{close[0]}'?" if close and len(loc) == 1 else ""
-                message = f"{where}: unknown setting{hint}"
-                problems.append(Problem(shown, line, column, message, Severity.WARNING))
+                key, hint = hinted("problem.unknown_setting", close[0] if close and len(loc) == 1 else None)
+                problems.append(
+                    Problem.of(shown, line, column, key, severity=Severity.WARNING, where=where, **hint)
+                )
             else:
-                problems.append(Problem(shown, line, column, f"{where}: {detail['msg']}"))
+                problems.append(validation_problem(shown, line, column, where, detail))
             wrong.add(loc[0] if loc else "default_audience")
     cleaned = {k: v for k, v in data.items() if k not in wrong}
     try:

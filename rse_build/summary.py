@@ -1,7 +1,9 @@
 """Many files with the same warning or advice are told once, with a count and a few examples:
 5,000 imported profiles without skills must not bury a contributor's own error.
 
-Errors are never grouped: each keeps its `path:line:column`.
+Errors are never grouped: each keeps its `path:line:column`. A rule names its problem and its
+summary in the translation table alike (`problem.skills`, `summary.skills`); a crowd without a
+summary of its own quotes its first message, in the reader's language.
 """
 
 from __future__ import annotations

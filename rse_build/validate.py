@@ -10,7 +10,7 @@ import difflib
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 
-from rse_build.errors import Problem, Severity
+from rse_build.errors import Problem, Severity, hinted
 from rse_build.links import Mentionable, Reference, RefKind, find_references
 from rse_build.model import DEFAULT_LABEL, Group, Index, Note, NoteType, Page, Person, Source
 
@@ -71,27 +71,29 @@ class NearMisses:
         return closest(lowered, sorted(near), TYPO_CUTOFF)
 
 
-def _suggest(wrong: str, known: Iterable[str]) -> str:
-    close = closest(wrong, known)
-    return f"; did you mean '{close}'?" if close else ""
-
-
 def _problem(
-    source: Source, key: str, message: str, severity: Severity = Severity.ERROR, rule: str = ""
+    source: Source,
+    field: str,
+    key: str,
+    severity: Severity = Severity.ERROR,
+    rule: str = "",
+    **params: str | int,
 ) -> Problem:
-    at = source.key(key)
-    return Problem(source.path, at.line, at.column, message, severity, rule)
+    """A problem at a front-matter key of `source`."""
+    at = source.key(field)
+    return Problem.of(source.path, at.line, at.column, key, severity=severity, rule=rule, **params)
 
 
 def _check_list(
-    source: Source, key: str, values: tuple[str, ...], known: Collection[str], what: str
+    source: Source, field: str, values: tuple[str, ...], known: Collection[str], what: str
 ) -> list[Problem]:
+    """Each value names something known; `what` names it in the table (`problem.unknown.<what>`)."""
     problems = []
     for index, value in enumerate(values):
         if value not in known:
-            at = source.item(key, index)
-            message = f"unknown {what} '{value}'{_suggest(value, known)}"
-            problems.append(Problem(source.path, at.line, at.column, message))
+            at = source.item(field, index)
+            key, hint = hinted(f"problem.unknown.{what}", closest(value, known))
+            problems.append(Problem.of(source.path, at.line, at.column, key, value=value, **hint))
     return problems
 
 
@@ -114,12 +116,10 @@ def _check_mention(people: _People, source: Source, ref: Reference) -> Problem |
     if people.mentionable.person(ref.target) is not None:
         return None
     meant = people.near.meant(ref.target)
+    at = (source.path, ref.line, ref.column)
     if meant is not None:
-        literal = f"(write `@{ref.target}` for a literal @)"
-        message = f"unknown person '@{ref.target}'; did you mean '@{meant}'? {literal}"
-        return Problem(source.path, ref.line, ref.column, message)
-    message = f"'@{ref.target}' names no profile (no handle, no login in links): it stays plain text"
-    return Problem(source.path, ref.line, ref.column, message, Severity.ADVICE, "mention")
+        return Problem.of(*at, "problem.mention_typo", target=ref.target, meant=meant)
+    return Problem.of(*at, "problem.mention", severity=Severity.ADVICE, rule="mention", target=ref.target)
 
 
 def _check_body(
@@ -128,28 +128,27 @@ def _check_body(
     """@mentions and [[wiki links]] in a body name a person and a note that exist."""
     problems = []
     for ref in find_references(body, source.body_line):
+        at = (source.path, ref.line, ref.column)
         if ref.kind is RefKind.MENTION:
             if (problem := _check_mention(people, source, ref)) is not None:
                 problems.append(problem)
             continue
         if ref.target in drafts:
-            message = f"'[[{ref.target}]]' is a draft: the link shows as plain text until it is published"
             problems.append(
-                Problem(source.path, ref.line, ref.column, message, Severity.WARNING, "draft-link")
+                Problem.of(
+                    *at, "problem.draft-link", severity=Severity.WARNING, rule="draft-link", target=ref.target
+                )
             )
             continue
         if index.find_note(ref.target) is not None:
             continue
         candidates = index.note_ids.get(ref.target, ())
         if len(candidates) > 1:
-            message = (
-                f"'[[{ref.target}]]' is ambiguous: "
-                + ", ".join(f"[[{key}]]" for key in candidates)
-                + " share that name; link with the path"
-            )
+            keys = ", ".join(f"[[{key}]]" for key in candidates)
+            problems.append(Problem.of(*at, "problem.ambiguous", target=ref.target, candidates=keys))
         else:
-            message = f"unknown note '[[{ref.target}]]'{_suggest(ref.target, index.note_ids)}"
-        problems.append(Problem(source.path, ref.line, ref.column, message))
+            key, hint = hinted("problem.unknown_note", closest(ref.target, index.note_ids))
+            problems.append(Problem.of(*at, key, target=ref.target, **hint))
     return problems
 
 
@@ -157,14 +156,8 @@ def _check_audience(source: Source, label: str | None, rules: Rules) -> list[Pro
     if label is None or label in rules.labels:
         return []
     known = ", ".join(sorted(rules.labels))
-    return [
-        _problem(
-            source,
-            "audience",
-            f"unknown audience '{label}'{_suggest(label, rules.labels)}; "
-            f"audiences in mkdocs.yml use: {known}",
-        )
-    ]
+    key, hint = hinted("problem.unknown_audience", closest(label, rules.labels))
+    return [_problem(source, "audience", key, label=label, known=known, **hint)]
 
 
 def _check_note(note: Note, index: Index, groups: Mapping[str, Group], rules: Rules) -> list[Problem]:
@@ -180,40 +173,39 @@ def _check_note(note: Note, index: Index, groups: Mapping[str, Group], rules: Ru
                     _problem(
                         source,
                         "audience",
-                        f"audience '{f.audience}' widens group '{slug}' ({group_label}): a note may "
-                        "narrow its group's audience, never widen it",
+                        "problem.audience_widens",
+                        label=f.audience,
+                        group=slug,
+                        group_label=group_label,
                     )
                 )
     if f.type is NoteType.EVENT and f.start is None:
-        problems.append(_problem(source, "type", "an event needs 'start' (e.g. start: 2026-12-03T18:00)"))
+        problems.append(_problem(source, "type", "problem.event_start"))
     if f.start is not None and f.end is not None:
         start, end = f.start, f.end
         # A time with an offset and one without cannot be compared: only like with like.
         naive = getattr(start, "tzinfo", None) is None, getattr(end, "tzinfo", None) is None
         if type(start) is type(end) and naive[0] == naive[1] and end < start:
-            problems.append(_problem(source, "end", "'end' is before 'start'"))
+            problems.append(_problem(source, "end", "problem.end_before_start"))
     if f.type is not NoteType.IDEA:
-        for key in ("state", "supporters"):
-            if key in source.keys:
+        for name in ("state", "supporters"):
+            if name in source.keys:
                 problems.append(
-                    _problem(
-                        source,
-                        key,
-                        f"'{key}' is for ideas (type: idea); it is ignored here",
-                        Severity.WARNING,
-                        "idea-field",
-                    )
+                    _problem(source, name, "problem.idea-field", Severity.WARNING, "idea-field", name=name)
                 )
     if len(index.note_ids.get(note.id, ())) > 1:
         others = [k for k in index.note_ids[note.id] if k != note.key]
         problems.append(
-            Problem(
+            Problem.of(
                 source.path,
                 1,
                 1,
-                f"note id '{note.id}' is also {', '.join(others)}: link to it as [[{note.key}]]",
-                Severity.ADVICE,
-                "shared-id",
+                "problem.shared-id",
+                severity=Severity.ADVICE,
+                rule="shared-id",
+                id=note.id,
+                others=", ".join(others),
+                link=note.key,
             )
         )
     return problems
@@ -247,15 +239,7 @@ def validate(
         problems += _check_audience(source, person.fields.audience, rules)
         problems += _check_body(index, mentioned, source, person.body, drafts)
         if not person.fields.skills:
-            problems.append(
-                _problem(
-                    source,
-                    "name",
-                    "no skills yet: add skills: [...] so colleagues can find you",
-                    Severity.ADVICE,
-                    "skills",
-                )
-            )
+            problems.append(_problem(source, "name", "problem.skills", Severity.ADVICE, "skills"))
     for group in groups:
         source = group.source
         problems += _check_list(source, "animators", group.fields.animators, index.people, "animator")
@@ -290,6 +274,14 @@ def _shared_addresses(people: Iterable[Person]) -> list[Problem]:
         for person, index in claimed:
             others = ", ".join(f"'{h}'" for h in handles if h != person.handle)
             at = person.source.item("emails", index)
-            message = f"address {index + 1} of 'emails' is also in the profile of {others}: keep it in one"
-            problems.append(Problem(person.source.path, at.line, at.column, message))
+            problems.append(
+                Problem.of(
+                    person.source.path,
+                    at.line,
+                    at.column,
+                    "problem.shared_address",
+                    number=index + 1,
+                    others=others,
+                )
+            )
     return problems
