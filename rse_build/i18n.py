@@ -699,6 +699,8 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "email_hidden": {"en": "(e-mail hidden)", "fr": "(adresse masquée)"},
     "search": {"en": "Search", "fr": "Rechercher"},
+    # The name of a table's scrolling region, for screen readers (numbered: unique on a page).
+    "a11y.table": {"en": "Scrollable table {n}", "fr": "Tableau défilant {n}"},
     "search_lead": {
         "en": "Words from titles and texts of every page of this site.",
         "fr": "Des mots des titres et des textes de toutes les pages de ce site.",

@@ -22,11 +22,12 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader
-from markupsafe import escape
+from markupsafe import Markup, escape
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException, PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
@@ -34,18 +35,21 @@ from rse_build import fast_url
 from rse_build.audience import Share, UnknownAudience, audience_named, share_for
 from rse_build.check import check_community
 from rse_build.enrich import Enriched, enrich
-from rse_build.errors import ContentError, Problem
+from rse_build.errors import ContentError, Problem, Severity
+from rse_build.heading import without_heading
 from rse_build.history import HistoryUnavailable, head_commit
 from rse_build.i18n import Translator
-from rse_build.links import Reference, RefKind, find_references, rewrite
+from rse_build.links import Mentionable, Reference, RefKind, find_references, rewrite
 from rse_build.model import Community, Note
 from rse_build.nav_cache import NavCache
 from rse_build.output import replaced_atomically
 from rse_build.redact import Redactor
+from rse_build.report import relocated, render, summary_text
 from rse_build.sanitize import Sanitizer
 from rse_build.search import SearchChoice, SearchIndexFailed, choose, index_site
 from rse_build.settings import Settings
 from rse_build.stats import Insights, Stats
+from rse_build.summary import summarize
 from rse_build.views.agenda import events_view, ideas_view, questions_view
 from rse_build.views.avatar import initials_svg
 from rse_build.views.backlinks import Backlinks, backlinks
@@ -98,9 +102,26 @@ class ContentProblems(PluginError):
     `rse`, on_config raises ContentError instead, which MkDocs lets through to the command.
     """
 
-    def __init__(self, problems: list[Problem]) -> None:
+    def __init__(self, problems: list[Problem], t: Translator) -> None:
         self.problems = problems
-        super().__init__("content problems:\n" + "\n".join(str(p) for p in problems))
+        super().__init__(f"{t('check.content_problems')}\n{render(problems, 'text', t).rstrip()}")
+
+
+# Advice is information to MkDocs: its strict mode counts warnings, and advice never fails.
+_LOG_LEVELS = {
+    Severity.ERROR: logging.ERROR,
+    Severity.WARNING: logging.WARNING,
+    Severity.ADVICE: logging.INFO,
+}
+
+
+def _log_problems(problems: list[Problem], t: Translator) -> None:
+    """Warnings and advice through MkDocs' log, crowds told once unless the log is verbose."""
+    grouped = summarize(problems, verbose=log.isEnabledFor(logging.DEBUG))
+    for summary in grouped.summaries:
+        log.log(_LOG_LEVELS[summary.severity], summary_text(summary, t))
+    for problem in grouped.located:
+        log.log(_LOG_LEVELS[problem.severity], problem.located(t))
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,8 +176,13 @@ class BuildState:
     share: Share
     sanitize: Sanitizer
     search: SearchChoice
+    # Whom `@name` names, among everyone (not only this audience): a mention of a hidden
+    # person becomes neutral text, never their handle or login left as written.
+    mentionable: Mentionable
     hidden_urls: frozenset[str] = frozenset()
     roles: dict[str, Role] = field(default_factory=dict)
+    # The build's template environment (on_env): profiles render their card into page.content.
+    templates: Environment | None = None
     stats: Stats | None = None
     insights: Insights | None = None
     links: Backlinks | None = None
@@ -201,6 +227,8 @@ def _state(config: MkDocsConfig) -> BuildState:
     return config[STATE_KEY]
 
 
+# Before Material's search plugin (priority 0), which picks its stemmer from the theme's language.
+@event_priority(50)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     options = BuildOptions.from_environ(os.environ)
     config_file = Path(config.config_file_path) if config.config_file_path else None
@@ -212,12 +240,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         drafts=options.drafts,
     )
     settings, community, problems = checked.settings, checked.community, checked.problems
-    failing = problems if config.strict else [p for p in problems if p.is_error]
-    if failing:
-        raise ContentError(problems) if options.from_rse else ContentProblems(problems)
-    for problem in problems:
-        log.warning(str(problem))
+    translator = Translator(settings.language)
     root = config_file.parent if config_file else Path.cwd()
+    shown = relocated(problems, root, Path.cwd())
+    if any(p.fails(config.strict) for p in problems):
+        raise ContentError(problems) if options.from_rse else ContentProblems(shown, translator)
+    _log_problems(shown, translator)
     try:
         enriched = enrich(root, Path(config.docs_dir), community, settings, no_history=options.no_history)
     except HistoryUnavailable as error:
@@ -226,14 +254,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(f"{error} (or set {ENV_NO_HISTORY}=1)") from None
     if enriched.history is not None:
         history = enriched.history
-        count = len(history.commits)
-        log.info(
-            "rse: history of %d commit%s, %d read from git%s",
-            count,
-            "" if count == 1 else "s",
-            history.scanned,
-            " (the rest from .rse-cache)" if history.from_cache else "",
-        )
+        cache = translator("history.from_cache") if history.from_cache else ""
+        scanned = translator.number(history.scanned)
+        log.info(translator("history.read", n=len(history.commits), scanned=scanned, cache=cache))
     try:
         audience = audience_named(settings, options.audience)
     except UnknownAudience as error:
@@ -244,9 +267,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     share = share_for(enriched.community, checked.pages, audience)
     community = share.community
 
-    translator = Translator(settings.language)
     urls = Urls(directory_urls=config.use_directory_urls)
-    emails = (e for p in community.people.values() for e in p.fields.emails)
+    # Every address rse knows, whatever the audience: a public note may quote an internal
+    # person's address, or the address of a commit author with no profile.
+    emails = [e for p in enriched.community.people.values() for e in p.fields.emails]
+    if enriched.history is not None:
+        emails += [i.email for c in enriched.history.commits for i in (c.author, *c.coauthors)]
     config[STATE_KEY] = BuildState(
         settings=settings,
         community=community,
@@ -257,6 +283,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         share=share,
         sanitize=Sanitizer.create(settings.sanitize),
         search=choose(len(community.notes), settings.search_threshold),
+        mentionable=Mentionable.of(enriched.community.people),
     )
     if config[STATE_KEY].search.chunked:
         _use_chunked_search(config)
@@ -266,6 +293,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.theme.dirs.insert(position, str(theme_dir()))
     # Material loads Google Fonts unless told not to: no page may ask another host.
     config.theme["font"] = False
+    _speak(config, translator)
+    _default_extensions(config)
     if CSS not in config.extra_css:
         config.extra_css.append(CSS)
     if config.nav is not None and not share.complete:
@@ -290,6 +319,32 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         if head is not None:
             os.environ["SOURCE_DATE_EPOCH"] = str(head.timestamp)
     return config
+
+
+def _speak(config: MkDocsConfig, t: Translator) -> None:
+    """Material and Markdown in the community's language: Material's own default is English
+    (so a theme left in English follows `extra.rse.language`; another language is the
+    community's choice), and the `toc` extension titles every heading anchor in English."""
+    if t.language != "en" and config.theme.get("language", "en") == "en":
+        config.theme["language"] = t.language
+    for name in config.markdown_extensions:
+        if name in ("toc", "markdown.extensions.toc"):
+            config.mdx_configs.setdefault(name, {}).setdefault("permalink_title", t("site.permalink"))
+
+
+# Markdown written for a git host reads as it did there: GitHub-style alerts (`> [!WARNING]`)
+# become Material admonitions, which need `admonition` for their styling. Each is added when
+# mkdocs.yml lists it under neither of its names; the rest of the user's list stays as it is.
+_DEFAULT_EXTENSIONS = (
+    ("admonition", "markdown.extensions.admonition"),
+    ("github-callouts", "markdown_callouts.github_callouts"),
+)
+
+
+def _default_extensions(config: MkDocsConfig) -> None:
+    for names in _DEFAULT_EXTENSIONS:
+        if not any(name in config.markdown_extensions for name in names):
+            config.markdown_extensions.append(names[0])
 
 
 def _use_chunked_search(config: MkDocsConfig) -> None:
@@ -468,9 +523,12 @@ def _resolve(state: BuildState, page: Page, reference: Reference) -> str | None:
     community, everyone = state.community, state.enriched.community
     hidden = _markdown_label(reference.label or state.refs.t.not_shown_here)
     if reference.kind is RefKind.MENTION:
-        person = community.people.get(reference.target)
+        handle = state.mentionable.person(reference.target)
+        if handle is None:
+            return None
+        person = community.people.get(handle)
         if person is None:
-            return hidden if reference.target in everyone.people else None
+            return hidden
         return f"[{_markdown_label(person.name)}]({_link_to(page, person.path)})"
     note: Note | None = community.find_note(reference.target)
     if note is None:
@@ -486,9 +544,16 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         page.meta["template"] = f"rse/{role.kind}.html"
         if role.kind == "person":
             page.meta["title"] = state.community.people[role.id].name
+        if role.kind == "note":
+            page.meta["title"] = state.community.notes[role.id].title
         if role.kind != "note":
             # Cards and directories need the width; a note keeps its table of contents.
             page.meta.setdefault("hide", ["navigation", "toc"])
+        if role.kind != "home":
+            # rse's template prints the title: a body's leading `# Title` is that title, once.
+            markdown, heading = without_heading(markdown)
+            if heading is not None:
+                page.meta.setdefault("title", heading)
     # Material prints meta values unescaped: <title>, header, description, and tags in
     # search results (through innerHTML). Every string reaches it escaped and redacted.
     for key, value in list(page.meta.items()):
@@ -522,10 +587,40 @@ def _unlink_hidden(html: str, page: Page, hidden_urls: frozenset[str]) -> str:
     return _ANCHOR.sub(replace, html)
 
 
+_TABLE_TAG = re.compile(r"<(/?)table\b([^>]*)>", re.IGNORECASE)
+_CLASS_ATTRIBUTE = re.compile(r"\bclass\s*=", re.IGNORECASE)
+_TABLE_REGION = '<div class="rse-table" role="region" tabindex="0" aria-label="{label}">'
+
+
+def _scrollable_tables(html: str, name: Callable[[int], str]) -> str:
+    """Each table Material lets scroll sideways (one with no class) is wrapped in a named region
+    the keyboard can reach and scroll: a wide table on a phone (axe: scrollable-region-focusable)."""
+    if "<table" not in html:
+        return html
+    parts: list[str] = []
+    depth, start, count, wrapping = 0, 0, 0, False
+    for match in _TABLE_TAG.finditer(html):
+        if not match.group(1):
+            depth += 1
+            if depth == 1 and not _CLASS_ATTRIBUTE.search(match.group(2)):
+                count += 1
+                parts += [html[start : match.start()], _TABLE_REGION.format(label=escape(name(count)))]
+                start, wrapping = match.start(), True
+        elif depth:
+            depth -= 1
+            if depth == 0 and wrapping:
+                parts += [html[start : match.end()], "</div>"]
+                start, wrapping = match.end(), False
+    parts.append(html[start:])
+    return "".join(parts)
+
+
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Before the search plugin indexes the page: sanitised, hidden links unlinked, redacted."""
+    """Before the search plugin indexes the page: sanitised, hidden links unlinked, wide tables
+    made reachable by keyboard, redacted."""
     state = _state(config)
     html = _unlink_hidden(state.sanitize(html), page, state.hidden_urls)
+    html = _scrollable_tables(html, lambda n: state.refs.t("a11y.table", n=n))
     return state.redact(html)
 
 
@@ -599,6 +694,9 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     # ~50 a page): MkDocs makes a new environment per build and the templates are few.
     env.cache = {}
     env.filters["url"] = fast_url.url_filter
+    # Material's own templates rse overrides (404.html, the footer) have no page to carry `rse`.
+    env.globals["rse_t"] = _state(config).refs.t
+    _state(config).templates = env
     return env
 
 
@@ -656,11 +754,26 @@ def _view(state: BuildState, role: Role) -> Any:
     raise ValueError(f"no view for {role.kind}")
 
 
+PROFILE_CONTENT = "rse/partials/profile.html"
+
+
+def _profile_content(state: BuildState, context: dict, bio: str) -> str:
+    """A profile's card, lists and bio as its page's content: search indexes a page's content,
+    so a person without a bio is still found by name, role, team, site and skills."""
+    assert state.templates is not None, "on_env runs before any page"
+    card = state.templates.get_template(PROFILE_CONTENT).render({**context, "bio": Markup(bio)})
+    return state.redact(card)
+
+
+# Before Material's search plugin (priority 0), which indexes page.content in this event.
+@event_priority(50)
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Any) -> dict:
     state = _state(config)
     role = state.roles.get(page.file.src_uri)
     if role is not None:
         context["rse"] = PageContext(view=_view(state, role), t=state.refs.t, feeds=("feed.xml",))
+        if role.kind == "person":
+            page.content = _profile_content(state, context, page.content or "")
     return context
 
 

@@ -14,6 +14,9 @@
       showSubResults: true,
       showImages: false,
     });
+    // Pagefind's box has a title only (axe: label-title-only): it gets the page's own name.
+    var input = element.querySelector("input.pagefind-ui__search-input");
+    if (input) input.setAttribute("aria-label", element.getAttribute("data-label") || input.title);
     var query = new URLSearchParams(window.location.search).get("q");
     if (query) ui.triggerSearch(query);
   }
