@@ -4,7 +4,9 @@ audience's site; addresses that belong to nobody (documentation examples) stay r
 from __future__ import annotations
 
 import gzip
+import html
 import textwrap
+from urllib.parse import unquote
 
 import pytest
 from hypothesis import given
@@ -110,6 +112,12 @@ FILES = {
         ---
         Ask Ivy at ivy.internal@corp-mail.example, or <IVY.INTERNAL@corp-mail.example>, or
         [mail the admin](mailto:admin%40ops.example). The tool wrote admin@ops.example too.
+
+        ```
+        git config user.email ivy.internal@corp-mail.example
+        ```
+
+        Inline: `pia@acme.example`, and <b>ivy.internal&#64;corp-mail.example</b>.
         """,
 }
 
@@ -143,9 +151,9 @@ def test_no_site_of_any_audience_holds_a_known_address(make_community):
             if file.is_file():
                 raw = file.read_bytes()
                 seen += (gzip.decompress(raw) if file.suffix == ".gz" else raw).decode("utf-8", "replace")
-        lowered = seen.lower()
+        # Decoded as a browser or a crawler would read it: an entity or a %40 hides nothing.
+        lowered = unquote(html.unescape(seen)).lower()
         for address in ("ivy.internal@corp-mail.example", "admin@ops.example", "pia@acme.example"):
             assert address not in lowered, (audience, address)
-        assert "admin%40ops.example" not in lowered
         assert "you@example.com" in seen
         assert "Ask Ivy at" in (site / "notes/open-note/index.html").read_text(encoding="utf-8")
