@@ -24,6 +24,14 @@ plugins:
   - search
 """
 
+# Two audiences, the public one seeing only pages marked `audience: public`.
+TWO_AUDIENCES = """\
+    audiences:
+      public: [public]
+      internal: [public, internal]
+"""
+TWO_AUDIENCES_YML = MKDOCS_YML + "extra:\n  rse:\n" + TWO_AUDIENCES
+
 
 @dataclass
 class Community:

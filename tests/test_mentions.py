@@ -12,20 +12,9 @@ import pytest
 
 from rse_build.i18n import Translator
 from rse_build.validate import NearMisses
-from tests.conftest import MKDOCS_YML
+from tests.conftest import TWO_AUDIENCES_YML
 from tests.sitecheck import hrefs, tree_bytes
 from tests.test_build import rse
-
-AUDIENCES_YML = (
-    MKDOCS_YML
-    + """\
-extra:
-  rse:
-    audiences:
-      public: [public]
-      internal: [public, internal]
-"""
-)
 
 PEOPLE = {
     "content/people/ada-lovelace.md": """\
@@ -180,7 +169,7 @@ def test_the_summary_line_counts_in_both_languages():
 
 @pytest.fixture
 def community(make_community):
-    return make_community(FILES, mkdocs_yml=AUDIENCES_YML)
+    return make_community(FILES, mkdocs_yml=TWO_AUDIENCES_YML)
 
 
 def test_aliases_are_one_line_of_advice_and_verbose_lists_them(community):
@@ -267,7 +256,7 @@ def test_changed_since_resolves_logins_of_untouched_profiles(community):
 def sites(tmp_path_factory):
     from tests.conftest import new_community
 
-    community = new_community(tmp_path_factory.mktemp("mentions") / "c", AUDIENCES_YML)
+    community = new_community(tmp_path_factory.mktemp("mentions") / "c", TWO_AUDIENCES_YML)
     for path, text in FILES.items():
         community.write(path, text)
     community.commit("The community")

@@ -13,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from rse_build.redact import Redactor
-from tests.conftest import MKDOCS_YML
+from tests.conftest import TWO_AUDIENCES_YML
 from tests.test_build import rse
 
 HIDDEN = "(hidden)"
@@ -121,22 +121,11 @@ FILES = {
         """,
 }
 
-AUDIENCES = (
-    MKDOCS_YML
-    + """\
-extra:
-  rse:
-    audiences:
-      public: [public]
-      internal: [public, internal]
-"""
-)
-
 
 def test_no_site_of_any_audience_holds_a_known_address(make_community):
     """A public note quoting an internal person's address, and the address of a commit author
     who has no profile: hidden in every audience's pages, search index and feeds."""
-    community = make_community(FILES, mkdocs_yml=AUDIENCES)
+    community = make_community(FILES, mkdocs_yml=TWO_AUDIENCES_YML)
     note = "content/notes/open-note.md"
     community.write(note, textwrap.dedent(FILES[note]) + "\nEdited.\n")
     community.commit(

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from tests.conftest import MKDOCS_YML, SMALL
+from tests.conftest import MKDOCS_YML, SMALL, TWO_AUDIENCES, TWO_AUDIENCES_YML
 from tests.sitecheck import served, tree_bytes
 from tests.test_build import rse
 
@@ -148,13 +148,8 @@ def rse_in(root: Path, *args: str):
 
 
 # People as `rse import people` writes them: no bio, only what the HR directory knows.
-AUDIENCES = """\
-    audiences:
-      public: [public]
-      internal: [public, internal]
-"""
-NO_BIO_YML = MKDOCS_YML + "extra:\n  rse:\n" + AUDIENCES
-NO_BIO_CHUNKED_YML = MKDOCS_YML + "extra:\n  rse:\n    search_threshold: 0\n" + AUDIENCES
+NO_BIO_YML = TWO_AUDIENCES_YML
+NO_BIO_CHUNKED_YML = MKDOCS_YML + "extra:\n  rse:\n    search_threshold: 0\n" + TWO_AUDIENCES
 NO_BIO = {
     "content/index.md": """\
         ---
