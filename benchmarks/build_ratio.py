@@ -40,6 +40,15 @@ plugins:
   - search
 """
 
+# The two default audiences, written out: what `generate(public_every=...)` labels for.
+AUDIENCES_YML = """\
+extra:
+  rse:
+    audiences:
+      public: [public]
+      internal: [public, internal]
+"""
+
 HOOK = Path(__file__).resolve().parent.parent / "hooks" / "rse.py"
 
 
@@ -72,11 +81,12 @@ def commit_all(root: Path) -> None:
         subprocess.run(["git", *command], cwd=root, check=True)
 
 
-def prepare(root: Path, notes: int, people: int, groups: int) -> None:
-    """A generated community at `root`, committed, with the floor's and rse's configurations."""
-    generate(root, notes, people, groups)
+def prepare(root: Path, notes: int, people: int, groups: int, *, public_every: int = 0) -> None:
+    """A generated community at `root`, committed, with the floor's and rse's configurations;
+    with `public_every`, some of it labelled public and the audiences in mkdocs.yml."""
+    generate(root, notes, people, groups, public_every=public_every)
     (root / "floor.yml").write_text(FLOOR_YML)
-    (root / "mkdocs.yml").write_text(RSE_YML)
+    (root / "mkdocs.yml").write_text(RSE_YML + (AUDIENCES_YML if public_every else ""))
     (root / "hooks").mkdir()
     (root / "hooks" / "rse.py").write_text(HOOK.read_text())
     commit_all(root)

@@ -170,8 +170,25 @@ def _paragraphs(
     return "\n\n".join(out)
 
 
-def generate(root: Path, notes: int, people: int, groups: int, seed: int = 7) -> None:
-    """Write content/ under `root`: `people` profiles, `groups` groups, `notes` notes."""
+def _label(public: bool) -> str:
+    return "audience: public\n" if public else ""
+
+
+def generate(
+    root: Path, notes: int, people: int, groups: int, seed: int = 7, *, public_every: int = 0
+) -> None:
+    """Write content/ under `root`: `people` profiles, `groups` groups, `notes` notes.
+
+    `public_every=n` labels `audience: public` every n-th person, note outside groups and pair
+    of groups (a pair, since notes go to odd-numbered groups when their number is even), and the
+    home and about pages; a note in a group takes its group's label, and every n-th note of a
+    public group narrows it to `internal`. So every audience's site has pages of each kind;
+    0 labels nothing and writes the same files as before the option existed.
+    """
+
+    def every(i: int) -> bool:
+        return public_every > 0 and i % public_every == 0
+
     rng = random.Random(seed)
     content = root / "content"
     (content / "people").mkdir(parents=True, exist_ok=True)
@@ -188,7 +205,8 @@ def generate(root: Path, notes: int, people: int, groups: int, seed: int = 7) ->
         (content / "people" / f"{handle}.md").write_text(
             f'---\nname: "{name}"\nrole: Engineer\nteam: {rng.choice(TEAMS)}\nsite: {rng.choice(SITES)}\n'
             f"emails: ['{email}']\nskills: [{', '.join(rng.sample(WORDS, 3))}]\n"
-            f"groups: [{', '.join(rng.sample(slugs, min(3, len(slugs))))}]\njoined: {joined}\n---\n"
+            f"groups: [{', '.join(rng.sample(slugs, min(3, len(slugs))))}]\njoined: {joined}\n"
+            f"{_label(every(i))}---\n"
             f"{_paragraphs(rng, 1, [], [])}\n",
             encoding="utf-8",
         )
@@ -198,15 +216,20 @@ def generate(root: Path, notes: int, people: int, groups: int, seed: int = 7) ->
         (folder / "index.md").write_text(
             f"---\ntitle: Group {i}\nkind: {GROUP_KINDS[i % len(GROUP_KINDS)]}\n"
             f"description: A group about {rng.choice(WORDS)}.\nanimators: [{rng.choice(handles)}]\n"
-            f"tags: [{rng.choice(WORDS)}]\n---\n{_paragraphs(rng, 1, handles, [])}\n",
+            f"tags: [{rng.choice(WORDS)}]\n{_label(every(i // 2))}---\n{_paragraphs(rng, 1, handles, [])}\n",
             encoding="utf-8",
         )
     note_ids = [f"note-{i:06d}" for i in range(notes)]
     for i, note_id in enumerate(note_ids):
+        label = ""
         if i % 2:
-            folder = content / "groups" / slugs[i % len(slugs)]
+            group = i % len(slugs)
+            folder = content / "groups" / slugs[group]
+            if every(group // 2) and every(i // len(slugs)):
+                label = "audience: internal\n"
         else:
             folder = content / "notes" / f"{2020 + i % 7}"
+            label = _label(every(i // 2))
         folder.mkdir(parents=True, exist_ok=True)
         date = dt.date(2020, 1, 1) + dt.timedelta(days=rng.randint(0, 2500))
         note_type = rng.choice(NOTE_TYPES)
@@ -214,13 +237,17 @@ def generate(root: Path, notes: int, people: int, groups: int, seed: int = 7) ->
         (folder / f"{note_id}.md").write_text(
             f"---\ntitle: {rng.choice(WORDS).capitalize()} {rng.choice(WORDS)} {i}\n"
             f"type: {note_type}\n{start}authors: [{rng.choice(handles)}]\ndate: {date}\n"
-            f"tags: [{', '.join(rng.sample(WORDS, 3))}]\n---\n"
+            f"tags: [{', '.join(rng.sample(WORDS, 3))}]\n{label}---\n"
             f"## Context\n\n{_paragraphs(rng, 2, handles, note_ids[:i], addresses)}\n\n"
             f"## Details\n\n{_paragraphs(rng, 2, handles, note_ids[:i], addresses)}\n",
             encoding="utf-8",
         )
-    (content / "index.md").write_text("---\ntitle: Synthetic community\n---\nHello.\n", encoding="utf-8")
-    (content / "about.md").write_text("# About\n\nA generated community.\n", encoding="utf-8")
+    home = _label(public_every > 0)
+    (content / "index.md").write_text(
+        f"---\ntitle: Synthetic community\n{home}---\nHello.\n", encoding="utf-8"
+    )
+    about = f"---\n{home}---\n" if home else ""
+    (content / "about.md").write_text(f"{about}# About\n\nA generated community.\n", encoding="utf-8")
 
 
 def main() -> None:
