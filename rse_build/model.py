@@ -432,9 +432,6 @@ class Community:
     def authors_of(self, note: Note) -> tuple[Person, ...]:
         return tuple(self.people[h] for h in note.fields.authors if h in self.people)
 
-    def groups_of_note(self, note: Note) -> tuple[Group, ...]:
-        return tuple(self.groups[s] for s in note.group_slugs if s in self.groups)
-
     def index(self) -> Index:
         return Index(
             people=frozenset(self.people),

@@ -13,7 +13,6 @@ from rse_build.views.refs import Fact, GroupRef, NoteRef, PersonRef, Refs, TagRe
 @dataclass(frozen=True, slots=True)
 class GroupView:
     group: GroupRef
-    created_label: str
     animators: tuple[PersonRef, ...]
     members: tuple[PersonRef, ...]
     notes: tuple[NoteRef, ...]
@@ -43,7 +42,6 @@ def group_view(
     group = community.groups[slug]
     return GroupView(
         group=refs.group(slug),
-        created_label=refs.t.date(group.fields.created) if group.fields.created else "",
         animators=refs.people(community.animators.get(slug, ())),
         members=refs.people(community.members.get(slug, ())),
         notes=refs.notes(community.notes_of_group.get(slug, ())),

@@ -37,17 +37,8 @@ class Urls:
     def skill(self, slug: str) -> str:
         return self.page(f"skills/{slug}.md")
 
-    def skills(self) -> str:
-        return self.page("skills/index.md")
-
     def people(self) -> str:
         return self.page("people/index.md")
-
-    def groups(self) -> str:
-        return self.page("groups/index.md")
-
-    def tags(self) -> str:
-        return self.page("tags/index.md")
 
     @staticmethod
     def asset(person_path: str, relative: str) -> str | None:
