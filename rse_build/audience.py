@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from rse_build.errors import EnvironmentProblem
 from rse_build.model import DEFAULT_LABEL, Community, Note, Page
 from rse_build.settings import Settings
 
@@ -22,7 +23,7 @@ _MARKDOWN_TARGET = re.compile(r"\]\(\s*<?([^)\s>]+)")
 _HTML_TARGET = re.compile(r"""\b(?:src|href)\s*=\s*["']([^"']+)["']""")
 
 
-class UnknownAudience(ValueError):
+class UnknownAudience(EnvironmentProblem):
     """`--audience NAME` names no audience of extra.rse.audiences."""
 
 

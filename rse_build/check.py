@@ -12,7 +12,7 @@ from rse_build.history import Changes
 from rse_build.links import RefKind, find_references
 from rse_build.load import load_content, profile_logins, scan
 from rse_build.model import Community, Page
-from rse_build.settings import Settings, load_settings
+from rse_build.settings import CommunityConfig, Settings, load_settings
 from rse_build.validate import Rules, validate
 
 
@@ -60,6 +60,13 @@ def check_community(
     if config_file is not None:
         problems += _codeowners_problems(config_file, docs_dir, community, settings)
     return Checked(settings, community, draft_paths, sorted(problems), tuple(loaded.pages))
+
+
+def check_config(config: CommunityConfig, *, drafts: bool = False) -> Checked:
+    """The whole check of the community a mkdocs.yml describes."""
+    return check_community(
+        config.config_file, config.docs_dir, config.extra, config.theme_language, drafts=drafts
+    )
 
 
 def owners_block(config_file: Path, docs_dir: Path, community: Community, settings: Settings) -> str:

@@ -8,16 +8,16 @@ from __future__ import annotations
 import logging
 import os
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import IO, Any, NoReturn
 
 import click
 
 from rse_build import __version__
-from rse_build.check import check_changes, check_community
-from rse_build.errors import ContentError, Problem, Severity
-from rse_build.history import GitProblem, HistoryUnavailable, changes_since
+from rse_build.check import check_changes, check_config
+from rse_build.errors import ContentError, EnvironmentProblem, Problem, Severity
+from rse_build.history import changes_since
 from rse_build.i18n import Translator
 from rse_build.model import GroupKind, IdeaState, NoteType, PersonKind
 from rse_build.report import FORMATS, relocated, render
@@ -34,7 +34,7 @@ from rse_build.scaffold import (
     known_groups,
     relative_path,
 )
-from rse_build.settings import Settings, load_settings
+from rse_build.settings import CommunityConfig
 from rse_build.validate import Rules
 
 CONFIG_FILE = "mkdocs.yml"
@@ -53,10 +53,36 @@ class _LocatedFailure(EnvironmentFailure):
         click.echo(self.format_message(), file=file, err=file is None)
 
 
+# What the edge needs to say a failure in the community's words, kept in click's context
+# (shared by every nested command) by the command once it has read mkdocs.yml.
+COMMUNITY = "rse.community"
+VERBOSE = "rse.verbose"
+
+
 def _print_problems(problems: list[Problem], root: Path, t: Translator, *, verbose: bool = False) -> None:
     """Problems as people read them: from the working folder, crowds told once."""
     shown = relocated(problems, root, Path.cwd())
     click.echo(render(shown, "text", t, verbose=verbose), err=True, nl=False)
+
+
+class _Edge(click.Group):
+    """Where failures become exit codes, once for every command: an environment problem
+    exits 2 with its message, content problems exit 1 after every problem is printed."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except EnvironmentProblem as error:
+            t = _translator(ctx)
+            message = t(error.frame, error=str(error)) if error.frame else str(error)
+            raise EnvironmentFailure(message) from None
+        except ContentError as error:
+            _report(error, ctx)
+
+
+def _translator(ctx: click.Context) -> Translator:
+    community: CommunityConfig | None = ctx.meta.get(COMMUNITY)
+    return Translator(community.settings.language if community else "en")
 
 
 class _Formatter(logging.Formatter):
@@ -121,13 +147,17 @@ def _shown(path: Path) -> str:
     return str(path) if relative.startswith("..") else relative
 
 
-def _report(error: ContentError, context: _Context, strict: bool, verbose: bool = False) -> NoReturn:
-    """Content problems stopped a build: every one (crowds told once), then how many stopped it."""
-    t = context.translator
-    _print_problems(error.problems, context.root, t, verbose=verbose)
-    failing = sum(p.fails(strict) for p in error.problems)
-    what = t.plural(failing, "check.problem" if strict else "check.error")
-    click.echo(t("check.nothing_built", failing=what), err=True)
+def _report(error: ContentError, ctx: click.Context) -> NoReturn:
+    """Content problems stopped a command: every one (crowds told once), then what was not done
+    because of how many."""
+    community: CommunityConfig | None = ctx.meta.get(COMMUNITY)
+    t = _translator(ctx)
+    root = community.root if community else Path.cwd()
+    _print_problems(error.problems, root, t, verbose=ctx.meta.get(VERBOSE, False))
+    if error.outcome is not None:
+        failing = sum(p.fails(error.strict) for p in error.problems)
+        what = t.plural(failing, "check.problem" if error.strict else "check.error")
+        click.echo(t(error.outcome, failing=what), err=True)
     sys.exit(1)
 
 
@@ -140,7 +170,7 @@ config_option = click.option(
 )
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=_Edge, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="rse")
 def main() -> None:
     """rse: a git-backed enterprise social network, published as a static site.
@@ -242,17 +272,16 @@ def codeowners(config_file: str | None, write: bool) -> None:
     from rse_build import codeowners as owners
     from rse_build.check import owners_block
 
-    context = _community_context(config_file)
-    t = context.translator
-    checked = check_community(context.config_path, context.docs_dir, context.extra, context.language)
+    community = _community_config(config_file)
+    t = _community_translator(community)
+    checked = check_config(community)
     if checked.errors:
-        _print_problems(checked.errors, context.root, t)
-        sys.exit(1)
-    block = owners_block(context.config_path, context.docs_dir, checked.community, checked.settings)
+        raise ContentError(checked.errors, outcome=None)
+    block = owners_block(community.config_file, community.docs_dir, checked.community, checked.settings)
     if not write:
         click.echo(block, nl=False)
         return
-    root = context.root
+    root = community.root
     path = owners.find(root) or root / "CODEOWNERS"
     existing = path.read_text(encoding="utf-8") if path.is_file() else None
     text = owners.updated(existing, block)
@@ -295,10 +324,10 @@ def check(config_file: str | None, strict: bool, ref: str | None, fmt: str, verb
     Exits 1 when there are errors (with --strict, warnings too; advice never), 0 otherwise.
     Run it anywhere in the community: paths are shown from where you are.
     """
-    context = _community_context(config_file)
-    config_path, t = context.config_path, context.translator
+    community = _community_config(config_file)
+    config_path, t = community.config_file, _community_translator(community)
     if ref is None:
-        checked = check_community(config_path, context.docs_dir, context.extra, context.language, drafts=True)
+        checked = check_config(community, drafts=True)
         problems = checked.problems
         c = checked.community
         what = t(
@@ -308,14 +337,13 @@ def check(config_file: str | None, strict: bool, ref: str | None, fmt: str, verb
             notes=t.plural(len(c.notes), "note"),
         )
     else:
-        try:
-            changes = changes_since(context.root, ref)
-        except GitProblem as error:
-            raise EnvironmentFailure(str(error)) from None
-        report = check_changes(config_path, context.docs_dir, context.extra, context.language, changes)
+        changes = changes_since(community.root, ref)
+        report = check_changes(
+            config_path, community.docs_dir, community.extra, community.theme_language, changes
+        )
         problems = report.problems
         what = t("check.changed", n=report.files_checked, ref=ref)
-    shown = relocated(problems, context.root, Path.cwd())
+    shown = relocated(problems, community.root, Path.cwd())
     click.echo(render(shown, fmt, t, verbose=verbose), nl=False)
     failing = any(p.fails(strict) for p in problems)
     if fmt == "text":
@@ -329,7 +357,8 @@ def check(config_file: str | None, strict: bool, ref: str | None, fmt: str, verb
         )
         click.echo(verdict, err=True)
     if failing:
-        sys.exit(1)
+        # Every problem is printed above, in the format asked for.
+        raise ContentError([], outcome=None)
 
 
 @main.command()
@@ -372,40 +401,27 @@ def build(
     The site is written beside its folder and swapped in once complete: a failed build
     leaves the previous site as it was.
     """
-    from rse_build.audience import UnknownAudience
-    from rse_build.mkdocs_adapter import BuildFailed, build_all_audiences, build_site
-    from rse_build.output import OutputProblem
+    from rse_build.mkdocs_adapter.run import build_all_audiences, build_site
 
     if audience and all_audiences:
         raise click.UsageError("--audience and --all-audiences cannot be used together")
-    context = _community_context(config_file)
-    config_path, t = context.config_path, context.translator
+    community = _community_config(config_file)
+    config_path, t = community.config_file, _community_translator(community)
+    click.get_current_context().meta[VERBOSE] = verbose
     _setup_logging(verbose)
     target = site_dir.resolve() if site_dir else None
-    try:
-        if all_audiences:
-            names = list(context.settings.audiences)
-            click.echo(t("build.building", n=len(names), names=", ".join(names)), err=True)
-            sites = build_all_audiences(
-                config_path, target, names, strict=strict, drafts=drafts, no_history=no_history
+    if all_audiences:
+        names = list(community.settings.audiences)
+        click.echo(t("build.building", n=len(names), names=", ".join(names)), err=True)
+        sites = build_all_audiences(
+            config_path, target, names, strict=strict, drafts=drafts, no_history=no_history
+        )
+    else:
+        sites = [
+            build_site(
+                config_path, target, strict=strict, drafts=drafts, no_history=no_history, audience=audience
             )
-        else:
-            sites = [
-                build_site(
-                    config_path,
-                    target,
-                    strict=strict,
-                    drafts=drafts,
-                    no_history=no_history,
-                    audience=audience,
-                )
-            ]
-    except ContentError as error:
-        _report(error, context, strict, verbose)
-    except (HistoryUnavailable, UnknownAudience, OutputProblem) as error:
-        raise EnvironmentFailure(str(error)) from None
-    except BuildFailed as error:
-        raise EnvironmentFailure(t("build.failed", error=error)) from None
+        ]
     for built in sites:
         community = built.community
         built_line = t(
@@ -443,31 +459,21 @@ def serve(
     open_browser: bool,
 ) -> None:
     """Preview the site live on 127.0.0.1; pages rebuild when files change."""
-    from rse_build.audience import UnknownAudience, audience_named
-    from rse_build.mkdocs_adapter import BuildFailed, serve_site
+    from rse_build.audience import audience_named
+    from rse_build.mkdocs_adapter.run import serve_site
 
-    context = _community_context(config_file)
-    try:
-        audience_named(context.settings, audience)
-    except UnknownAudience as error:
-        raise EnvironmentFailure(str(error)) from None
+    community = _community_config(config_file)
+    audience_named(community.settings, audience)
     _setup_logging(verbose=False)
     logging.getLogger("mkdocs").setLevel(logging.INFO)
-    try:
-        serve_site(
-            context.config_path,
-            dev_addr,
-            drafts=drafts,
-            no_history=no_history,
-            open_browser=open_browser,
-            audience=audience,
-        )
-    except ContentError as error:
-        _report(error, context, strict=False)
-    except HistoryUnavailable as error:
-        raise EnvironmentFailure(str(error)) from None
-    except BuildFailed as error:
-        raise EnvironmentFailure(context.translator("serve.failed", error=error)) from None
+    serve_site(
+        community.config_file,
+        dev_addr,
+        drafts=drafts,
+        no_history=no_history,
+        open_browser=open_browser,
+        audience=audience,
+    )
 
 
 @main.command()
@@ -502,42 +508,23 @@ def schemas(directory: Path, check_only: bool) -> None:
         sys.exit(1)
 
 
-@dataclass(frozen=True, slots=True)
-class _Context:
-    config_path: Path
-    docs_dir: Path
-    extra: dict
-    language: str | None
-
-    @property
-    def settings(self) -> Settings:
-        return load_settings(self.extra, self.config_path, self.language)[0]
-
-    @property
-    def rules(self) -> Rules:
-        return Rules(self.settings.audiences)
-
-    @property
-    def root(self) -> Path:
-        """The community's root, where mkdocs.yml is: commands run from there."""
-        return self.config_path.parent
-
-    @property
-    def translator(self) -> Translator:
-        """Messages in the community's language, known once mkdocs.yml is read."""
-        return Translator(self.settings.language)
-
-
-def _community_context(config_file: str | None) -> _Context:
-    """mkdocs.yml read the way MkDocs reads it (docs_dir, extra, theme language)."""
-    from rse_build.mkdocs_adapter import BuildFailed, config_summary
+def _community_config(config_file: str | None) -> CommunityConfig:
+    """mkdocs.yml read the way MkDocs reads it; from here on, failures are said in the
+    community's language."""
+    from rse_build.mkdocs_adapter.run import ConfigRefused, config_summary
 
     config_path = _config_file(config_file)
     try:
-        docs_dir, _site_dir, extra, language = config_summary(config_path)
-    except BuildFailed as error:
+        community = config_summary(config_path)
+    except ConfigRefused as error:
         raise _config_failure(config_path, error) from None
-    return _Context(config_path, docs_dir, extra, language)
+    click.get_current_context().meta[COMMUNITY] = community
+    return community
+
+
+def _community_translator(community: CommunityConfig) -> Translator:
+    """Messages in the community's language, known once mkdocs.yml is read."""
+    return Translator(community.settings.language)
 
 
 @dataclass(frozen=True, slots=True)
@@ -545,16 +532,16 @@ class _NewRun:
     """One `rse new`: refuses what cannot be written before asking anything, asks for what is
     missing (only when someone can answer), writes the file; in the community's language."""
 
-    context: _Context
+    community: CommunityConfig
     t: Translator
     interactive: bool
     groups: frozenset[str]
 
     @classmethod
     def start(cls, config_file: str, interactive: bool | None) -> _NewRun:
-        context = _community_context(config_file)
-        t = Translator(context.settings.language)
-        return cls(context, t, _interactive(interactive), known_groups(context.docs_dir))
+        community = _community_config(config_file)
+        t = _community_translator(community)
+        return cls(community, t, _interactive(interactive), known_groups(community.docs_dir))
 
     def refuse(self, refusal: Refusal | None) -> None:
         if refusal is not None:
@@ -562,7 +549,7 @@ class _NewRun:
 
     def absent(self, relative: str) -> None:
         """Never overwrite: said before anything is asked."""
-        path = self.context.docs_dir / relative
+        path = self.community.docs_dir / relative
         if path.exists():
             raise _Refused(self.t("new.exists", path=os.path.relpath(path)))
 
@@ -606,18 +593,16 @@ class _NewRun:
         return fields
 
     def write(self, kind: str, ident: str, data: dict[str, Any], folder: str | None = None) -> None:
-        context = self.context
-        language = self.t.language
-        draft = draft_file(context.docs_dir, kind, ident, data, context.rules, folder, language)
+        community = self.community
+        rules = Rules(community.settings.audiences)
+        draft = draft_file(community.docs_dir, kind, ident, data, rules, folder, self.t.language)
         shown = os.path.relpath(draft.path)
         if draft.path.exists():
             raise _Refused(self.t("new.exists", path=shown))
         if draft.problems:
-            prefix = os.path.relpath(context.docs_dir, context.config_path.parent)
-            for problem in draft.problems:
-                click.echo(f"{prefix}/{problem.located(self.t)}", err=True)
-            click.echo(self.t("new.nothing_written"), err=True)
-            sys.exit(1)
+            prefix = community.docs_dir.resolve().relative_to(community.root.resolve()).as_posix()
+            located = [replace(p, path=f"{prefix}/{p.path}") for p in draft.problems]
+            raise ContentError(located, outcome="new.nothing_written")
         draft.path.parent.mkdir(parents=True, exist_ok=True)
         with draft.path.open("x", encoding="utf-8") as file:
             file.write(draft.text)
@@ -835,13 +820,12 @@ def import_people_command(
     from rse_build.importer import Field, import_people, map_columns
     from rse_build.tabular import read_table
 
-    context = _community_context(config_file)
-    t = Translator(context.settings.language)
+    community = _community_config(config_file)
+    t = _community_translator(community)
     shown = _shown(csv_file.resolve()) if csv_file.is_absolute() else str(csv_file)
 
     def unreadable(message: str) -> NoReturn:
-        click.echo(f"{shown}:1:1: {message}", err=True)
-        sys.exit(2)
+        raise _LocatedFailure(f"{shown}:1:1: {message}")
 
     chosen: dict[str, Field | None] = {}
     fields = [f.value for f in Field]
@@ -862,12 +846,10 @@ def import_people_command(
         unreadable(t("import.cannot_read", reason=error.strerror or error))
     table = read_table(data, shown, t, encoding)
     if isinstance(table, Problem):
-        _print_located([table])
-        sys.exit(2)
+        raise _LocatedFailure(table.located(t))
     columns = map_columns(table, chosen, shown, t)
     if isinstance(columns, Problem):
-        _print_located([columns])
-        sys.exit(2)
+        raise _LocatedFailure(columns.located(t))
     separator = t("import.tab") if table.delimiter == "\t" else f"'{table.delimiter}'"
     click.echo(
         t.plural(
@@ -881,13 +863,14 @@ def import_people_command(
     fed = ", ".join(f"{c.header} → {t(f'import.field.{c.field}')}" for c in columns.fed)
     ignored = ", ".join(c.header or t("import.unnamed", number=c.index + 1) for c in columns.ignored)
     click.echo(t("import.columns", mapping=fed) + (t("import.ignored", columns=ignored) if ignored else ""))
-    report = import_people(context.docs_dir, table, columns, shown, t)
-    people = os.path.relpath(context.docs_dir / "people")
+    report = import_people(community.docs_dir, table, columns, shown, t)
+    people = os.path.relpath(community.docs_dir / "people")
     for handle in report.created:
         click.echo(t("import.created_line", path=f"{people}/{handle}.md"))
     for handle, keys in report.updated:
         click.echo(t("import.updated_line", path=f"{people}/{handle}.md", keys=", ".join(keys)))
-    _print_located(report.notes)
+    # Paths are the file's as given on the command line; every note is told (none grouped).
+    _print_problems(report.notes, Path.cwd(), t, verbose=True)
     counts = (
         (len(report.created), "import.n_created"),
         (len(report.updated), "import.n_updated"),
@@ -897,13 +880,8 @@ def import_people_command(
     )
     click.echo(", ".join(t.plural(n, key) for n, key in counts))
     if report.refused:
-        sys.exit(1)
-
-
-def _print_located(problems: list[Problem]) -> None:
-    """`path:line:column: message`, the message already in the community's language."""
-    for problem in problems:
-        click.echo(f"{problem.path}:{problem.line}:{problem.column}: {problem.message}", err=True)
+        # The refused rows are among the notes above; the others were imported.
+        raise ContentError([], outcome=None)
 
 
 @main.command()
@@ -927,20 +905,14 @@ def stats(config_file: str | None, as_json: bool, audience: str | None) -> None:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
     from rich.table import Table
 
-    from rse_build.audience import UnknownAudience, audience_named, share_for
-    from rse_build.enrich import enrich
+    from rse_build.mkdocs_adapter.run import source_files
+    from rse_build.site import BuildOptions, plan_site, prepare
 
-    context = _community_context(config_file)
-    config_path, docs_dir = context.config_path, context.docs_dir
-    checked = check_community(config_path, docs_dir, context.extra, context.language)
-    try:
-        chosen = audience_named(checked.settings, audience)
-    except UnknownAudience as error:
-        raise EnvironmentFailure(str(error)) from None
-    t = Translator(checked.settings.language)
+    community = _community_config(config_file)
+    t = _community_translator(community)
+    checked = check_config(community)
     if checked.errors:
-        _print_problems(checked.errors, context.root, t)
-        sys.exit(1)
+        raise ContentError(checked.errors, outcome=None)
     started = time.monotonic()
     bar: Progress | None = None
     task = None
@@ -963,21 +935,13 @@ def stats(config_file: str | None, as_json: bool, audience: str | None) -> None:
             bar.update(task, completed=done)
 
     try:
-        enriched = enrich(
-            config_path.parent, docs_dir, checked.community, checked.settings, progress=progress
-        )
-    except HistoryUnavailable as error:
-        raise EnvironmentFailure(str(error)) from None
+        prepared = prepare(community, checked, BuildOptions(audience=audience), progress=progress)
     finally:
         if bar is not None:
             bar.stop()
-    from rse_build.mkdocs_adapter import site_files
-
-    share = share_for(enriched.community, checked.pages, chosen)
-    every, pages = site_files(config_path)
-    seen = enriched.for_audience(share.community, share.published(every - checked.drafts))
-    figures = seen.stats({p for p in pages - checked.drafts if not share.hides(p)})
-    insight = seen.insights(checked.settings.privacy.min_group)
+    # The same plan as the site's: the figures are those its stats.json publishes.
+    plan = plan_site(prepared, source_files(prepared.config.config_file))
+    figures, insight = plan.stats, plan.insights
     assert figures is not None and insight is not None
     if as_json:
         click.echo(json.dumps(figures.to_json(), indent=2, ensure_ascii=False))

@@ -105,15 +105,28 @@ class Problem:
 
 
 class ContentError(Exception):
-    """Raised at the edge when problems stop a command; carries every problem found."""
+    """Content problems stopped a command: the one failure of this family, printed once at the
+    command line's edge (exit 1). It carries every problem found, whether warnings counted
+    (`strict`), and the translation key of what was not done (given `failing`, the count)."""
 
-    def __init__(self, problems: list[Problem]) -> None:
+    def __init__(
+        self, problems: list[Problem], *, strict: bool = False, outcome: str | None = "check.nothing_built"
+    ) -> None:
         self.problems = sorted(problems)
+        self.strict = strict
+        self.outcome = outcome
         super().__init__("\n".join(str(p) for p in self.problems))
 
 
 class EnvironmentProblem(Exception):
-    """The environment, not the content, is wrong (not a git repository, no mkdocs.yml)."""
+    """The environment, not the content, is wrong (not a git repository, a shallow clone, an
+    unknown audience, a site folder that cannot be replaced, MkDocs refusing mkdocs.yml).
+
+    Every such failure subclasses this one class, caught once at the command line's edge
+    (exit 2) and said by its message, inside `frame` when a subclass names one (a translation
+    key taking `{error}`)."""
+
+    frame: str = ""
 
 
 def hinted(key: str, close: str | None) -> tuple[str, dict[str, str]]:

@@ -19,6 +19,8 @@ from typing import NamedTuple
 
 import git
 
+from rse_build.errors import EnvironmentProblem
+
 CACHE_DIR = ".rse-cache"
 CACHE_VERSION = 5
 _RECORD, _FIELD, _TRAILER = "\x1e", "\x1f", "\x1d"
@@ -56,7 +58,7 @@ class Changes:
     removed: frozenset[str]
 
 
-class GitProblem(Exception):
+class GitProblem(EnvironmentProblem):
     """Git cannot answer (unknown ref, not a repository): an environment error, exit 2."""
 
 
@@ -105,7 +107,7 @@ def changes_since(root: Path, ref: str) -> Changes:
     return Changes(under_root(touched), under_root(removed))
 
 
-class HistoryUnavailable(Exception):
+class HistoryUnavailable(EnvironmentProblem):
     """The history cannot be read as asked: the message says why and how to fix it (exit 2)."""
 
 

@@ -17,8 +17,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from rse_build.errors import EnvironmentProblem
 
-class OutputProblem(Exception):
+
+class OutputProblem(EnvironmentProblem):
     """The site directory cannot be written (permissions, a file in the way)."""
 
 

@@ -12,12 +12,14 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+from rse_build.errors import EnvironmentProblem
+
 BUNDLE = "pagefind"
 # The element Material wraps a page's content in: navigation, header and footer stay out.
 ROOT_SELECTOR = "article.md-content__inner"
 
 
-class SearchIndexFailed(Exception):
+class SearchIndexFailed(EnvironmentProblem):
     """Pagefind could not index the site; the message holds what it printed."""
 
 

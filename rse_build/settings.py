@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any, Literal
 
@@ -62,9 +64,6 @@ class Settings(BaseModel):
                 {"audience": self.default_audience, "known": ", ".join(self.audiences)},
             )
         return self
-
-    def labels_for(self, audience: str) -> tuple[str, ...]:
-        return self.audiences.get(audience, (audience,))
 
     @property
     def max_file_bytes(self) -> int:
@@ -151,3 +150,31 @@ def load_settings(
         return Settings.model_validate(cleaned), sorted(problems)
     except ValidationError:
         return Settings(), sorted(problems)
+
+
+@dataclass(frozen=True)
+class CommunityConfig:
+    """What rse reads of a community's mkdocs.yml, as MkDocs reads it: the adapter fills it
+    from MkDocs' configuration, every command starts from it."""
+
+    config_file: Path | None
+    docs_dir: Path
+    site_dir: Path
+    extra: Mapping[str, Any]
+    theme_language: str | None = None
+    site_name: str = ""
+    site_url: str = ""
+    directory_urls: bool = True
+
+    @property
+    def root(self) -> Path:
+        """The community's root, where mkdocs.yml is: commands run from there."""
+        return self.config_file.parent if self.config_file else Path.cwd()
+
+    @cached_property
+    def loaded_settings(self) -> tuple[Settings, list[Problem]]:
+        return load_settings(self.extra, self.config_file, self.theme_language)
+
+    @property
+    def settings(self) -> Settings:
+        return self.loaded_settings[0]

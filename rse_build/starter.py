@@ -17,6 +17,7 @@ from jinja2 import Environment, StrictUndefined
 
 from rse_build import __version__
 from rse_build.codeowners import codeowners_block
+from rse_build.errors import EnvironmentProblem
 from rse_build.ids import suggest_id
 from rse_build.model import Group, GroupFields, Person, PersonFields, Source
 from rse_build.scaffold import front_matter_text
@@ -43,7 +44,7 @@ LABELS = {
 }
 
 
-class StarterProblem(Exception):
+class StarterProblem(EnvironmentProblem):
     """The folder cannot receive a new community (not empty, not writable)."""
 
 

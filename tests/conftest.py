@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
 import textwrap
 from dataclasses import dataclass
@@ -10,6 +11,9 @@ from pathlib import Path
 
 import git
 import pytest
+from click.testing import CliRunner
+
+from rse_build.cli import main
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
@@ -189,6 +193,44 @@ SMALL = {
         Not yet.
         """,
 }
+
+
+# Helpers every kind of test uses: the command line in this process, content written as files.
+
+
+def rse(community, *args: str):
+    """Run `rse ARGS` from the community's root, in this process."""
+    cwd = os.getcwd()
+    os.chdir(community.root)
+    try:
+        return CliRunner().invoke(main, list(args), catch_exceptions=False)
+    finally:
+        os.chdir(cwd)
+
+
+def init(target: Path, *args: str):
+    return CliRunner().invoke(
+        main,
+        ["init", str(target), "--founder", "Amélie Dubois", "--email", "amelie@acme.example", *args],
+        catch_exceptions=False,
+    )
+
+
+def commit_all(root: Path, message: str, author: str = "Amélie Dubois <amelie@acme.example>") -> git.Repo:
+    repo = git.Repo(root) if (root / ".git").exists() else git.Repo.init(root, initial_branch="main")
+    repo.git.add(A=True)
+    name, email = author.rstrip(">").split(" <")
+    actor = git.Actor(name, email)
+    repo.index.commit(message, author=actor, committer=actor)
+    return repo
+
+
+def write(root: Path, files: dict[str, str]) -> Path:
+    for path, text in files.items():
+        target = root / "content" / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(text.encode("utf-8") if isinstance(text, str) else text)
+    return root / "content"
 
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")

@@ -16,9 +16,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests.conftest import MKDOCS_YML
+from tests.conftest import MKDOCS_YML, rse
 from tests.sitecheck import hrefs, tree_bytes
-from tests.test_build import rse
 
 AUDIENCES_YML = (
     MKDOCS_YML

@@ -18,9 +18,8 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from tests.conftest import demo_community
+from tests.conftest import demo_community, rse
 from tests.sitecheck import served
-from tests.test_build import rse
 from tests.test_search import NO_BIO_YML, PROFILE_WORDS, build_no_bio
 
 PAGES = {

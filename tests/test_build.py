@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 
@@ -10,17 +9,8 @@ import pytest
 from click.testing import CliRunner
 
 from rse_build.cli import main
+from tests.conftest import rse
 from tests.sitecheck import external_requests, hrefs, text_files, tree_bytes
-
-
-def rse(community, *args: str):
-    """Run `rse ARGS` from the community's root, in this process."""
-    cwd = os.getcwd()
-    os.chdir(community.root)
-    try:
-        return CliRunner().invoke(main, list(args), catch_exceptions=False)
-    finally:
-        os.chdir(cwd)
 
 
 @pytest.fixture

@@ -9,8 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from rse_build.cli import main
-from tests.conftest import MKDOCS_YML, SMALL
-from tests.test_build import rse
+from tests.conftest import MKDOCS_YML, SMALL, rse
 
 GOOD_NOTE = "---\ntitle: Fine\nauthors: [ada-lovelace]\n---\n"
 

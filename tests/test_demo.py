@@ -16,9 +16,8 @@ import git
 import pytest
 
 from rse_build.load import load_content
-from tests.conftest import REPO_ROOT, Community
+from tests.conftest import REPO_ROOT, Community, rse
 from tests.sitecheck import external_requests, hrefs, text_files
-from tests.test_build import rse
 
 REPLAY = REPO_ROOT / "docs" / "replay_demo.py"
 

@@ -7,8 +7,7 @@ import datetime as dt
 import feedparser
 import icalendar
 
-from tests.conftest import SMALL
-from tests.test_build import rse
+from tests.conftest import SMALL, rse
 
 EVENT = """\
 ---

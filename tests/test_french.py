@@ -17,9 +17,7 @@ import yaml
 
 from rse_build.i18n import STRINGS, Translator
 from rse_build.model import GroupFields, NoteFields, PersonFields
-from tests.conftest import MKDOCS_YML, SMALL, Community
-from tests.test_build import rse
-from tests.test_publish import init
+from tests.conftest import MKDOCS_YML, SMALL, Community, init, rse
 
 # Material's English interface (its partials/languages/en.html), as a reader meets it.
 MATERIAL_ENGLISH = (

@@ -8,9 +8,8 @@ import sys
 import time
 from pathlib import Path
 
-from tests.conftest import MKDOCS_YML, SMALL
+from tests.conftest import MKDOCS_YML, SMALL, rse
 from tests.sitecheck import external_requests, text_files, tree_bytes
-from tests.test_build import rse
 
 PROBE = "<script>alert(1)</script><img src=x onerror=alert(2)>"
 

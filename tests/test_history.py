@@ -8,8 +8,7 @@ import subprocess
 import pytest
 
 from rse_build.history import HistoryUnavailable, read_history
-from tests.conftest import SMALL
-from tests.test_build import rse
+from tests.conftest import SMALL, rse
 
 
 def test_cache_reads_the_same_head_and_only_new_commits(make_community):

@@ -9,8 +9,7 @@ import pytest
 
 from rse_build.history import Identity
 from rse_build.identity import bot_pattern, noreply_login
-from tests.conftest import new_community
-from tests.test_build import rse
+from tests.conftest import new_community, rse
 
 
 @pytest.mark.parametrize(

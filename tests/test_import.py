@@ -21,9 +21,7 @@ from rse_build.ids import suggest_id
 from rse_build.importer import import_people, map_columns
 from rse_build.model import ID_PATTERN
 from rse_build.tabular import Table, read_table, sniff_delimiter
-from tests.conftest import Community
-from tests.test_build import rse
-from tests.test_publish import commit_all, init
+from tests.conftest import Community, commit_all, init, rse
 
 EN = Translator("en")
 
@@ -95,7 +93,7 @@ def test_a_french_excel_export_is_imported_with_its_accents_and_managers(tmp_pat
         "créé      content/people/jurgen-strasse.md",
         "créé      content/people/siobhan-obrien.md",
         "créé      content/people/marie-therese-van-der-berg.md",
-        "staff.csv:8:1: la ligne 8 répète la ligne 2 (Théo Durand) : fusionnées",
+        "staff.csv:8:1: warning: la ligne 8 répète la ligne 2 (Théo Durand) : fusionnées",
         "5 créés, 0 mis à jour, 0 inchangé, 1 fusionné, 0 refusé",
     ]
     written = profiles(community)
@@ -136,7 +134,7 @@ def test_an_hr_tool_export_links_managers_in_the_file_and_in_the_community(make_
         "created   content/people/gordon-welchman.md",
         "created   content/people/max-newman.md",
         "updated   content/people/ada-lovelace.md (role, manager)",
-        "staff.csv:7:1: Max Newman: manager 'nobody@acme.example' matches nobody in the file or the "
+        "staff.csv:7:1: warning: Max Newman: manager 'nobody@acme.example' matches nobody in the file or the "
         "community: imported without a manager",
         "5 created, 1 updated, 0 unchanged, 0 merged, 0 skipped",
     ]
@@ -318,8 +316,9 @@ def test_profiles_are_rewritten_as_they_were_written_and_broken_ones_are_left_al
         "updated   content/people/ada-lovelace.md (role)",
         "staff.csv:3:1: Alan Turing: people/alan-turing.md cannot be read: fix it (rse check) and "
         "import again",
-        "staff.csv:4:1: Ada Lovelace: people/ada-lovelace.md has the same name and other addresses: created "
-        "ada-lovelace-2 (if they are one person, add this address to ada-lovelace's emails and import again)",
+        "staff.csv:4:1: warning: Ada Lovelace: people/ada-lovelace.md has the same name and other addresses: "
+        "created ada-lovelace-2 (if they are one person, add this address to ada-lovelace's emails and "
+        "import again)",
         "1 created, 1 updated, 0 unchanged, 0 merged, 1 skipped",
     ]
     assert ada.read_bytes() == (

@@ -1,16 +1,7 @@
-from pathlib import Path
-
 from rse_build.errors import Problem
 from rse_build.load import load_content
 from rse_build.model import GroupKind, NoteType, PersonKind
-
-
-def write(root: Path, files: dict[str, str]) -> Path:
-    for path, text in files.items():
-        target = root / "content" / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(text.encode("utf-8") if isinstance(text, str) else text)
-    return root / "content"
+from tests.conftest import write
 
 
 def test_records_are_typed(tmp_path):

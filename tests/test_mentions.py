@@ -12,9 +12,8 @@ import pytest
 
 from rse_build.i18n import Translator
 from rse_build.validate import NearMisses
-from tests.conftest import TWO_AUDIENCES_YML
+from tests.conftest import TWO_AUDIENCES_YML, rse
 from tests.sitecheck import hrefs, tree_bytes
-from tests.test_build import rse
 
 PEOPLE = {
     "content/people/ada-lovelace.md": """\

@@ -15,16 +15,15 @@ import pytest
 import yaml
 from pydantic import AnyUrl, BaseModel, ConfigDict, Field, ValidationError
 
-from rse_build.check import check_community
+from rse_build.check import check_config
 from rse_build.errors import Problem, Severity, validation_problem
 from rse_build.i18n import STRINGS, Translator
 from rse_build.load import Layout, load_content
-from rse_build.mkdocs_adapter import config_summary
+from rse_build.mkdocs_adapter.run import config_summary
 from rse_build.model import NoteFields, PersonFields, PersonKind
 from rse_build.report import render
 from rse_build.settings import load_settings
-from tests.conftest import MKDOCS_YML, SMALL, Community, new_community
-from tests.test_build import rse
+from tests.conftest import MKDOCS_YML, SMALL, Community, new_community, rse
 
 EN, FR = Translator("en"), Translator("fr")
 
@@ -616,8 +615,7 @@ def test_every_problem_of_the_table_is_said_by_rse(reports, tmp_path):
     said = {p["key"] for p in reports.json("fr")["problems"]}
     community = reports.communities["fr"]
     config = community.root / "mkdocs.yml"
-    docs_dir, _, extra, language = config_summary(config)
-    said |= {p.key for p in check_community(config, docs_dir, extra, language).problems}
+    said |= {p.key for p in check_config(config_summary(config)).problems}
     said |= {p.key for rse_yaml in SETTINGS_CASES for p in _settings_problems(tmp_path, rse_yaml)}
     said |= {problem.key for _, problem in _pydantic_problems()}
     (tmp_path / "content/people/folder.md").mkdir(parents=True)
@@ -652,8 +650,7 @@ def test_crowds_are_told_once_in_french_too(reports):
     # Every rule that groups a crowd names its problem and its summary alike.
     community = reports.communities["fr"]
     config = community.root / "mkdocs.yml"
-    docs_dir, _, extra, language = config_summary(config)
-    ruled = [p for p in check_community(config, docs_dir, extra, language).problems if p.rule]
+    ruled = [p for p in check_config(config_summary(config)).problems if p.rule]
     assert {p.rule for p in ruled} == {"skills", "shared-id", "draft-link", "idea-field", "mention"}
     for problem in ruled:
         assert problem.key == f"problem.{problem.rule}"

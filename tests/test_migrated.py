@@ -13,9 +13,8 @@ import pytest
 from rse_build.heading import leading_heading, without_heading
 from rse_build.load import load_content
 from rse_build.sanitize import Sanitizer
-from tests.conftest import SMALL, new_community
+from tests.conftest import SMALL, new_community, rse
 from tests.sitecheck import hrefs, parse, resolve
-from tests.test_build import rse
 
 
 def _png() -> bytes:

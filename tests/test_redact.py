@@ -13,8 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from rse_build.redact import Redactor
-from tests.conftest import TWO_AUDIENCES_YML
-from tests.test_build import rse
+from tests.conftest import TWO_AUDIENCES_YML, rse
 
 HIDDEN = "(hidden)"
 KNOWN = [

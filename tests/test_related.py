@@ -5,7 +5,7 @@ from __future__ import annotations
 from rse_build.check import check_community
 from rse_build.views.backlinks import backlinks
 from rse_build.views.related import RelatedIndex
-from tests.test_load import write
+from tests.conftest import write
 
 FILES = {
     "people/ada.md": "---\nname: Ada\n---\n",

@@ -9,9 +9,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from mkdocs.utils import normalize_url
 
-import rse_build.nav_cache as nav_cache
-from rse_build import fast_url
-from rse_build.mkdocs_adapter import build_site
+import rse_build.mkdocs_adapter.nav_cache as nav_cache
+from rse_build.mkdocs_adapter import fast_url
+from rse_build.mkdocs_adapter.run import build_site
 from tests.conftest import SMALL, demo_community, new_community
 from tests.sitecheck import tree_bytes
 

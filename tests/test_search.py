@@ -11,9 +11,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from tests.conftest import MKDOCS_YML, SMALL, TWO_AUDIENCES, TWO_AUDIENCES_YML
+from tests.conftest import MKDOCS_YML, SMALL, TWO_AUDIENCES, TWO_AUDIENCES_YML, rse
 from tests.sitecheck import served, tree_bytes
-from tests.test_build import rse
 
 CHUNKED = (
     MKDOCS_YML

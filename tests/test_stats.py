@@ -7,8 +7,7 @@ import json
 import git
 import pytest
 
-from tests.conftest import new_community
-from tests.test_build import rse
+from tests.conftest import new_community, rse
 
 ADA = "Ada Lovelace <ada@acme.example>"
 ADA_OLD = "Ada L <ada.old@home.example>"  # mapped to Ada by .mailmap

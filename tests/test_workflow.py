@@ -12,8 +12,7 @@ from rse_build.cli import main
 from rse_build.frontmatter import split
 from rse_build.load import load_content
 from rse_build.schemas import KINDS, schema, schema_text
-from tests.conftest import REPO_ROOT
-from tests.test_build import rse
+from tests.conftest import REPO_ROOT, rse
 
 
 def test_merge_request_check_reports_the_change_and_what_it_breaks(make_community, tmp_path):

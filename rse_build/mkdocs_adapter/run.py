@@ -1,0 +1,210 @@
+"""Running MkDocs for the command line: one audience's build, every audience's, the live
+preview, and what mkdocs.yml says without building."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.exceptions import MkDocsException
+from mkdocs.structure.files import get_files
+
+from rse_build.errors import EnvironmentProblem
+from rse_build.history import head_commit
+from rse_build.mkdocs_adapter.events import (
+    ENV_AUDIENCE,
+    ENV_DRAFTS,
+    ENV_FROM_RSE,
+    ENV_NO_HISTORY,
+    OPTIONS_KEY,
+    PLAN_KEY,
+    community_config,
+    site_files,
+)
+from rse_build.model import Community
+from rse_build.output import replaced_atomically
+from rse_build.settings import CommunityConfig
+from rse_build.site import BuildOptions, SiteFiles, SitePlan
+
+
+class BuildFailed(EnvironmentProblem):
+    """MkDocs refused the configuration or the build; the message says why."""
+
+    frame = "build.failed"
+
+
+class ConfigRefused(EnvironmentProblem):
+    """MkDocs refused mkdocs.yml; the message is MkDocs' own."""
+
+
+class ServeFailed(EnvironmentProblem):
+    """MkDocs could not serve the preview (the address is taken, the configuration refused)."""
+
+    frame = "serve.failed"
+
+
+@contextmanager
+def _source_date(config_file: Path) -> Iterator[None]:
+    """SOURCE_DATE_EPOCH, the build commit's date, for one build: MkDocs reads its own dates
+    (the sitemap's) from the environment, so the same commit gives the same bytes."""
+    saved = os.environ.get("SOURCE_DATE_EPOCH")
+    if saved is None:
+        head = head_commit(config_file.parent)
+        if head is not None:
+            os.environ["SOURCE_DATE_EPOCH"] = str(head.timestamp)
+    try:
+        yield
+    finally:
+        if saved is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+
+
+@contextmanager
+def _serve_environment(options: BuildOptions) -> Iterator[None]:
+    """`mkdocs serve` loads the configuration again on every rebuild: rse's switches reach the
+    hooks through the environment, set for the preview and restored after it."""
+    wanted = {
+        ENV_FROM_RSE: "1",
+        ENV_DRAFTS: "1" if options.drafts else None,
+        ENV_NO_HISTORY: "1" if options.no_history else None,
+        ENV_AUDIENCE: options.audience,
+    }
+    saved = {key: os.environ.get(key) for key in wanted}
+    for key, value in wanted.items():
+        if value is None:
+            os.environ.pop(key, None)
+        else:
+            os.environ[key] = value
+    try:
+        yield
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+
+
+@dataclass(frozen=True, slots=True)
+class Built:
+    """What a build put in the site, for the command line's summary."""
+
+    site_dir: Path
+    community: Community
+    audience: str
+
+
+def _build_into(
+    config_file: Path,
+    site_dir: Path | None,
+    staging: Callable[[Path], Path],
+    options: BuildOptions,
+    strict: bool,
+) -> Built:
+    """One audience's site: MkDocs writes into `staging(target)`, never into the target."""
+    overrides: dict[str, Any] = {"strict": strict}
+    if site_dir is not None:
+        overrides["site_dir"] = str(site_dir)
+    with _source_date(config_file):
+        try:
+            config = load_config(str(config_file), **overrides)
+            config[OPTIONS_KEY] = options
+            target = Path(config.site_dir)
+            config["site_dir"] = str(staging(target))
+            mkdocs_build(config)
+        except MkDocsException as error:
+            raise BuildFailed(str(error)) from None
+    plan: SitePlan = config[PLAN_KEY]
+    return Built(target, plan.community, plan.share.audience.name)
+
+
+def build_site(
+    config_file: Path,
+    site_dir: Path | None = None,
+    *,
+    strict: bool = False,
+    drafts: bool = False,
+    no_history: bool = False,
+    audience: str | None = None,
+) -> Built:
+    """Check the content and run MkDocs' build on `config_file` (the hooks do rse's part),
+    for one audience (default: the community's default audience).
+
+    The site is built beside its folder and swapped in only once complete. Raises
+    ContentError with every located problem, or an EnvironmentProblem (an unknown audience,
+    no history, an output folder that cannot be replaced, MkDocs' own refusals).
+    """
+    options = BuildOptions(drafts=drafts, no_history=no_history, audience=audience, from_rse=True)
+    with ExitStack() as stack:
+
+        def staging(target: Path) -> Path:
+            return stack.enter_context(replaced_atomically(target))
+
+        return _build_into(config_file, site_dir, staging, options, strict)
+
+
+def build_all_audiences(
+    config_file: Path,
+    site_dir: Path | None,
+    audiences: Iterable[str],
+    *,
+    strict: bool = False,
+    drafts: bool = False,
+    no_history: bool = False,
+) -> list[Built]:
+    """`site_dir/<audience>/` for each audience, swapped in together: if one fails, the
+    previous sites all stay as they were."""
+    names = list(audiences)
+    if site_dir is None:
+        site_dir = config_summary(config_file).site_dir
+    built = []
+    with replaced_atomically(site_dir) as root:
+        for name in names:
+            options = BuildOptions(drafts=drafts, no_history=no_history, audience=name, from_rse=True)
+            built.append(
+                _build_into(config_file, site_dir / name, lambda _target, n=name: root / n, options, strict)
+            )
+    return built
+
+
+def serve_site(
+    config_file: Path,
+    dev_addr: str,
+    *,
+    drafts: bool = False,
+    no_history: bool = False,
+    open_browser: bool = False,
+    audience: str | None = None,
+) -> None:
+    from mkdocs.commands.serve import serve
+
+    options = BuildOptions(drafts=drafts, no_history=no_history, audience=audience, from_rse=True)
+    with _serve_environment(options), _source_date(config_file):
+        try:
+            serve(config_file=str(config_file), dev_addr=dev_addr, open_in_browser=open_browser)
+        except MkDocsException as error:
+            raise ServeFailed(str(error)) from None
+
+
+def _load(config_file: Path) -> Any:
+    try:
+        return load_config(str(config_file))
+    except MkDocsException as error:
+        raise ConfigRefused(str(error)) from None
+
+
+def config_summary(config_file: Path) -> CommunityConfig:
+    """What rse reads of a mkdocs.yml, without building."""
+    return community_config(_load(config_file))
+
+
+def source_files(config_file: Path) -> SiteFiles:
+    """The files MkDocs would publish from docs_dir (exclude_docs applied), before rse removes
+    drafts and what an audience may not see: what `rse stats` plans its site over."""
+    return site_files(get_files(_load(config_file)))

@@ -1,0 +1,477 @@
+"""One audience's site, planned before any page is rendered: which pages it has and what kind
+each is (the `PAGE_KINDS` table), and everything its pages and generated files are made from
+(the frozen `SitePlan`). MkDocs-free: `rse build` (through the hooks) and `rse stats` make the
+same plan; the adapter only hands it MkDocs' files and asks it for each page's view.
+
+The stages run in this order and pass named records: `check_community` → `prepare` (git's
+facts, the audience's share, the search) → `plan_site` (pages, figures, feeds) → `view_for`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+import posixpath
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from markupsafe import escape
+
+from rse_build.audience import Share, audience_named, share_for
+from rse_build.check import Checked
+from rse_build.enrich import Enriched, enrich
+from rse_build.history import Head, Progress, head_commit
+from rse_build.i18n import Translator
+from rse_build.links import Mentionable, Reference, RefKind
+from rse_build.model import Community, Note
+from rse_build.redact import Redactor
+from rse_build.sanitize import Sanitizer
+from rse_build.search import SearchChoice, choose
+from rse_build.settings import CommunityConfig, Settings
+from rse_build.stats import Insights, Stats
+from rse_build.views.agenda import events_view, ideas_view, questions_view
+from rse_build.views.avatar import initials_svg
+from rse_build.views.backlinks import Backlinks, backlinks
+from rse_build.views.dashboard import dashboard
+from rse_build.views.directory import people_directory
+from rse_build.views.edit import RepoLinks
+from rse_build.views.feeds import atom_xml, calendar_ics, feed
+from rse_build.views.group import group_view, groups_directory
+from rse_build.views.home import home_view, recently_updated
+from rse_build.views.note import byline
+from rse_build.views.profile import profile_view
+from rse_build.views.refs import Refs
+from rse_build.views.related import RelatedIndex
+from rse_build.views.skills import skill_page, skills_index
+from rse_build.views.tags import tag_page, tags_index
+from rse_build.views.urls import Urls
+
+NOT_INDEXED_ROBOTS = "# This site is not for search engines.\nUser-agent: *\nDisallow: /\n"
+FEEDS = ("feed.xml",)
+
+
+@dataclass(frozen=True, slots=True)
+class BuildOptions:
+    """What the command line asks of one build (plain `mkdocs build` reads them from the
+    environment, so it accepts the same switches)."""
+
+    drafts: bool = False
+    no_history: bool = False
+    audience: str | None = None
+    # Set by `rse`: content problems go back to it whole instead of through MkDocs' log.
+    from_rse: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class PageRole:
+    """What a page is to rse: its kind (and so its template) and the id of what it shows."""
+
+    kind: str
+    id: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class PageKind:
+    """One kind of page rse makes: a row of `PAGE_KINDS`. Adding a kind is a row here, a view
+    and a template `rse/<kind>.html`."""
+
+    kind: str
+    # Its page under content/ (generated when the community wrote none); for a kind with one
+    # page per record, `pages` gives each (path, id, title) instead.
+    source: str
+    # Translation key of its title (and of its entry in the default navigation).
+    title_key: str
+    view: Callable[[SitePlan, str], Any]
+    pages: Callable[[Community], Iterable[tuple[str, str, str]]] | None = None
+    in_nav: bool = False
+    # Pagefind indexes it: lists of other pages' words stay out, so each text is found once.
+    searched: bool = False
+    # The record's own name or title is the page's title, whatever its front matter says.
+    record_title: bool = False
+    # Cards and directories take the width; a note keeps its table of contents.
+    wide: bool = True
+    # rse's template prints the title, so a body's leading `# Title` is dropped (the home page
+    # keeps what its author wrote).
+    drops_heading: bool = True
+    # A template rendered into the page's content, so search indexes what the card shows.
+    content_template: str | None = None
+    # The site's name titles it, not `title_key` (the home page).
+    titled_by_site: bool = False
+    # Only with Pagefind's chunked search (its page hosts the search box).
+    chunked_search_only: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class GeneratedFile:
+    path: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class SiteFiles:
+    """MkDocs' files as rse needs them: each file's URL, those MkDocs publishes, and its
+    Markdown pages among them (before rse removes drafts and what an audience may not see)."""
+
+    urls: Mapping[str, str]
+    included: frozenset[str]
+    pages: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """The community checked, dated by git and cut to one audience: all that MkDocs'
+    configuration needs (navigation, search, language) before the files are known."""
+
+    config: CommunityConfig
+    checked: Checked
+    enriched: Enriched
+    share: Share
+    t: Translator
+    search: SearchChoice
+    head: Head | None
+
+    @property
+    def settings(self) -> Settings:
+        return self.checked.settings
+
+    def default_nav(self) -> list[dict[str, str]]:
+        """The navigation when mkdocs.yml has none: the kinds marked `in_nav`, in order."""
+        return [{self.t(kind.title_key): kind.source} for kind in PAGE_KINDS if kind.in_nav]
+
+
+def prepare(
+    config: CommunityConfig, checked: Checked, options: BuildOptions, progress: Progress | None = None
+) -> Prepared:
+    """Raises HistoryUnavailable (unless `no_history`) and UnknownAudience."""
+    settings = checked.settings
+    # A misspelt audience is told before the history pass, not after it.
+    audience = audience_named(settings, options.audience)
+    enriched = enrich(
+        config.root,
+        config.docs_dir,
+        checked.community,
+        settings,
+        no_history=options.no_history,
+        progress=progress,
+    )
+    # Everything below sees only this audience's share: no view can show what it never got.
+    share = share_for(enriched.community, checked.pages, audience)
+    head = head_commit(config.config_file.parent) if config.config_file else None
+    search = choose(len(share.community.notes), settings.search_threshold)
+    return Prepared(config, checked, enriched, share, Translator(settings.language), search, head)
+
+
+@dataclass(frozen=True, slots=True)
+class SitePlan:
+    """Everything one audience's build needs, made once by `plan_site`; read, never changed."""
+
+    prepared: Prepared
+    refs: Refs
+    redact: Redactor
+    sanitize: Sanitizer
+    # Whom `@name` names, among everyone (not only this audience): a mention of a hidden
+    # person becomes neutral text, never their handle or login left as written.
+    mentionable: Mentionable
+    roles: Mapping[str, PageRole]
+    # Files under content/ the site leaves out: removed (drafts, a hidden page rse then
+    # generates) or excluded (MkDocs then resolves links to them quietly, and the adapter turns
+    # those links into plain text).
+    removed: tuple[str, ...]
+    excluded: frozenset[str]
+    hidden_urls: frozenset[str]
+    generated: tuple[GeneratedFile, ...]
+    stats: Stats | None
+    insights: Insights | None
+    links: Backlinks
+    related: RelatedIndex
+    repo: RepoLinks | None
+    # The build commit's day: "upcoming" and "recent" are relative to it, never to the clock.
+    today: dt.date | None
+
+    @property
+    def t(self) -> Translator:
+        return self.prepared.t
+
+    @property
+    def settings(self) -> Settings:
+        return self.prepared.settings
+
+    @property
+    def share(self) -> Share:
+        return self.prepared.share
+
+    @property
+    def community(self) -> Community:
+        return self.prepared.share.community
+
+    @property
+    def search(self) -> SearchChoice:
+        return self.prepared.search
+
+    def kind_of(self, path: str) -> tuple[PageKind, PageRole] | None:
+        role = self.roles.get(path)
+        return None if role is None else (KINDS[role.kind], role)
+
+    def title_of(self, role: PageRole) -> str | None:
+        """The title a record's page takes whatever its front matter says, or None."""
+        if not KINDS[role.kind].record_title:
+            return None
+        if role.kind == "person":
+            return self.community.people[role.id].name
+        return self.community.notes[role.id].title
+
+    def markdown_link(self, page_path: str, reference: Reference) -> str | None:
+        """A mention or wiki link as a Markdown link; as plain text when this audience may not
+        see its target (the label the author wrote, else a neutral word: an id is a file name);
+        None (left as written) when it names nothing, e.g. a draft."""
+        community, everyone = self.community, self.prepared.enriched.community
+        hidden = _markdown_label(reference.label or self.t.not_shown_here)
+        if reference.kind is RefKind.MENTION:
+            handle = self.mentionable.person(reference.target)
+            if handle is None:
+                return None
+            person = community.people.get(handle)
+            if person is None:
+                return hidden
+            return f"[{_markdown_label(person.name)}]({_relative(page_path, person.path)})"
+        note: Note | None = community.find_note(reference.target)
+        if note is None:
+            return hidden if everyone.find_note(reference.target) is not None else None
+        label = reference.label or note.title
+        return f"[{_markdown_label(label)}]({_relative(page_path, note.path)})"
+
+
+def _markdown_label(text: str) -> str:
+    """A name or title as Markdown link text: HTML escaped, brackets and emphasis inert."""
+    text = str(escape(text))
+    for char in "\\[]*_`":
+        text = text.replace(char, "\\" + char)
+    return text
+
+
+def _relative(page_path: str, target_path: str) -> str:
+    here = posixpath.dirname(page_path)
+    return posixpath.relpath(target_path, here or ".")
+
+
+def _front_matter(title: str) -> str:
+    """A JSON string is a valid YAML scalar, control characters included."""
+    return f"---\ntitle: {json.dumps(title)}\n---\n"
+
+
+def _roles(prepared: Prepared) -> dict[str, tuple[PageRole, str]]:
+    """Every page of rse's kinds this site has, with the title a generated one would take."""
+    community = prepared.share.community
+    found: dict[str, tuple[PageRole, str]] = {}
+    for kind in PAGE_KINDS:
+        if kind.chunked_search_only and not prepared.search.chunked:
+            continue
+        if kind.pages is None:
+            title = prepared.config.site_name if kind.titled_by_site else prepared.t(kind.title_key)
+            found[kind.source] = (PageRole(kind.kind), title)
+            continue
+        for path, ident, title in kind.pages(community):
+            found[path] = (PageRole(kind.kind, ident), title)
+    return found
+
+
+def plan_site(prepared: Prepared, files: SiteFiles) -> SitePlan:
+    """The plan of one audience's site over the files MkDocs found."""
+    config, share, t, settings = prepared.config, prepared.share, prepared.t, prepared.settings
+    community, enriched = share.community, prepared.enriched
+    drafts = prepared.checked.drafts
+    roles = _roles(prepared)
+    fixed = {kind.source for kind in PAGE_KINDS if kind.pages is None}
+    hidden = {path for path in files.urls if path not in drafts and share.hides(path)}
+    # A hidden page of a kind every site has is replaced by the generated one.
+    hidden_fixed = {path for path in hidden if path in fixed}
+    present = set(files.urls) - drafts - hidden_fixed
+    missing = [(path, role, title) for path, (role, title) in sorted(roles.items()) if path not in present]
+    generated = [GeneratedFile(path, _front_matter(title)) for path, _, title in missing]
+    markdown_pages = {p for p in files.pages if p not in drafts and p not in hidden} | {
+        p for p, _, _ in missing
+    }
+    published = share.published(p for p in files.included if p not in drafts and p not in hidden)
+
+    urls = Urls(directory_urls=config.directory_urls)
+    refs = Refs(community, urls, t)
+    links = backlinks(community)
+    history = enriched.history
+    related = RelatedIndex.build(community, links, history.head if history else "")
+    repo = None
+    if settings.repo_url:
+        prefix = config.docs_dir.resolve().relative_to(config.root.resolve()).as_posix()
+        repo = RepoLinks(settings.repo_url, settings.edit_branch, f"{prefix}/")
+    seen = enriched.for_audience(community, published)
+    stats = seen.stats(markdown_pages)
+    insights = seen.insights(settings.privacy.min_group)
+    # Every address rse knows, whatever the audience: a public note may quote an internal
+    # person's address, or the address of a commit author with no profile.
+    emails = [e for p in enriched.community.people.values() for e in p.fields.emails]
+    if history is not None:
+        emails += [i.email for c in history.commits for i in (c.author, *c.coauthors)]
+    redact = Redactor.for_addresses(emails, t.email_hidden)
+    today = dt.datetime.fromtimestamp(prepared.head.timestamp, dt.UTC).date() if prepared.head else None
+
+    if stats is not None:
+        stats_json = json.dumps(stats.to_json(), indent=2, ensure_ascii=False, sort_keys=False)
+        generated.append(GeneratedFile("stats.json", stats_json + "\n"))
+    generated += _feeds(prepared, refs, stats, redact)
+    removed = [*sorted(drafts & set(files.urls)), *sorted(hidden_fixed)]
+    if not share.audience.indexable:
+        if "robots.txt" in files.urls:
+            removed.append("robots.txt")
+        generated.append(GeneratedFile("robots.txt", NOT_INDEXED_ROBOTS))
+    for handle, person in community.people.items():
+        if refs.avatar(handle) == f"avatars/{handle}.svg":
+            generated.append(GeneratedFile(f"avatars/{handle}.svg", initials_svg(handle, person.name)))
+
+    return SitePlan(
+        prepared=prepared,
+        refs=refs,
+        redact=redact,
+        sanitize=Sanitizer.create(settings.sanitize),
+        mentionable=Mentionable.of(enriched.community.people),
+        roles={path: role for path, (role, _) in roles.items()},
+        removed=tuple(removed),
+        excluded=frozenset(hidden - hidden_fixed),
+        hidden_urls=frozenset(files.urls[path] for path in hidden),
+        generated=tuple(generated),
+        stats=stats,
+        insights=insights,
+        links=links,
+        related=related,
+        repo=repo,
+        today=today,
+    )
+
+
+def _feeds(prepared: Prepared, refs: Refs, stats: Stats | None, redact: Redactor) -> list[GeneratedFile]:
+    """feed.xml, groups/<slug>/feed.xml and events.ics."""
+    community, t, config = prepared.share.community, prepared.t, prepared.config
+    pages = stats.pages if stats else {}
+    site_url = config.site_url
+    name = prepared.settings.name or config.site_name
+    main = feed(refs, pages, tuple(community.notes), name, "", "feed.xml", "urn:rse:feed")
+    files = [GeneratedFile("feed.xml", redact(atom_xml(main, site_url)))]
+    for slug, group in community.groups.items():
+        group_feed = feed(
+            refs,
+            pages,
+            community.notes_of_group.get(slug, ()),
+            f"{group.title} · {name}",
+            refs.urls.group(slug),
+            f"groups/{slug}/feed.xml",
+            f"urn:rse:feed:group:{slug}",
+        )
+        files.append(GeneratedFile(f"groups/{slug}/feed.xml", redact(atom_xml(group_feed, site_url))))
+    head = prepared.head
+    stamp = dt.datetime.fromtimestamp(head.timestamp if head else 0, dt.UTC)
+    calendar = calendar_ics(refs, stamp, site_url, f"{name} · {t.events}")
+    files.append(GeneratedFile("events.ics", redact(calendar)))
+    return files
+
+
+@dataclass(frozen=True, slots=True)
+class PageContext:
+    """What a template receives as `rse`."""
+
+    view: Any
+    t: Translator
+    feeds: tuple[str, ...] = FEEDS
+
+
+def view_for(plan: SitePlan, role: PageRole) -> Any:
+    """The view a page of this role renders."""
+    return KINDS[role.kind].view(plan, role.id)
+
+
+def _person(plan: SitePlan, handle: str) -> Any:
+    stats, insights = plan.stats, plan.insights
+    monthly = insights.person_monthly.get(handle, ()) if insights else ()
+    mentioned = plan.links.mentioned_in.get(handle, ())
+    figures = stats.people.get(handle) if stats else None
+    return profile_view(plan.refs, handle, figures, monthly, mentioned)
+
+
+def _group(plan: SitePlan, slug: str) -> Any:
+    return group_view(plan.refs, slug, plan.stats.groups.get(slug) if plan.stats else None, plan.repo)
+
+
+def _note(plan: SitePlan, key: str) -> Any:
+    path = plan.community.notes[key].path
+    referenced = plan.links.referenced_by.get(key, ())
+    view = byline(plan.refs, key, plan.stats.pages.get(path) if plan.stats else None, referenced, plan.repo)
+    pick = plan.related.discover(plan.community, key)
+    return dataclasses.replace(
+        view,
+        related=plan.refs.notes(plan.related.related(plan.community, key)),
+        discover=plan.refs.note(pick) if pick else None,
+    )
+
+
+def _home(plan: SitePlan, _: str) -> Any:
+    pick = plan.related.discover(plan.community, None)
+    updated = recently_updated(plan.community, plan.stats.pages if plan.stats else {})
+    return home_view(plan.refs, plan.today, pick, updated)
+
+
+def _dashboard(plan: SitePlan, _: str) -> Any:
+    if plan.stats is None or plan.insights is None:
+        return None
+    return dashboard(plan.refs, plan.stats, plan.insights, plan.settings.privacy.min_group)
+
+
+def _skills(community: Community) -> Iterable[tuple[str, str, str]]:
+    return ((f"skills/{slug}.md", slug, name) for slug, name in community.skill_names.items())
+
+
+def _tags(community: Community) -> Iterable[tuple[str, str, str]]:
+    return ((f"tags/{slug}.md", slug, name) for slug, name in community.tag_names.items())
+
+
+def _people(community: Community) -> Iterable[tuple[str, str, str]]:
+    return ((f"people/{handle}.md", handle, p.name) for handle, p in community.people.items())
+
+
+def _groups(community: Community) -> Iterable[tuple[str, str, str]]:
+    return ((f"groups/{slug}/index.md", slug, g.title) for slug, g in community.groups.items())
+
+
+def _notes(community: Community) -> Iterable[tuple[str, str, str]]:
+    return ((note.path, note.key, note.title) for note in community.notes.values())
+
+
+def _listing(view: Callable[[Refs], Any]) -> Callable[[SitePlan, str], Any]:
+    return lambda plan, _: view(plan.refs)
+
+
+def _record(view: Callable[[Refs, str], Any]) -> Callable[[SitePlan, str], Any]:
+    return lambda plan, ident: view(plan.refs, ident)
+
+
+PAGE_KINDS: tuple[PageKind, ...] = (
+    # The pages every site has, in the default navigation's order.
+    PageKind("home", "index.md", "home", _home, in_nav=True, searched=True, drops_heading=False,
+             titled_by_site=True),
+    PageKind("people", "people/index.md", "people", _listing(people_directory), in_nav=True),
+    PageKind("groups", "groups/index.md", "groups", _listing(groups_directory), in_nav=True),
+    PageKind("skills", "skills/index.md", "skills", _listing(skills_index), in_nav=True),
+    PageKind("ideas", "ideas/index.md", "ideas", _listing(ideas_view), in_nav=True),
+    PageKind("events", "events/index.md", "events", lambda plan, _: events_view(plan.refs, plan.today),
+             in_nav=True),
+    PageKind("questions", "questions/index.md", "questions", _listing(questions_view), in_nav=True),
+    PageKind("tags", "tags/index.md", "tags", _listing(tags_index), in_nav=True),
+    PageKind("stats", "stats/index.md", "statistics", _dashboard, in_nav=True),
+    PageKind("search", "search/index.md", "search", lambda plan, _: plan.search, chunked_search_only=True),
+    # One page per record.
+    PageKind("skill", "skills/{id}.md", "skills", _record(skill_page), pages=_skills),
+    PageKind("tag", "tags/{id}.md", "tags", _record(tag_page), pages=_tags),
+    PageKind("person", "people/{id}.md", "people", _person, pages=_people, searched=True, record_title=True,
+             content_template="rse/partials/profile.html"),
+    PageKind("group", "groups/{id}/index.md", "groups", _group, pages=_groups, searched=True),
+    PageKind("note", "{path}", "notes", _note, pages=_notes, searched=True, record_title=True, wide=False),
+)  # fmt: skip
+KINDS: Mapping[str, PageKind] = {kind.kind: kind for kind in PAGE_KINDS}
