@@ -226,7 +226,7 @@ def init(
     """
     import git
 
-    from rse_build.starter import StarterProblem, create, first_group, founder_from, starter_files
+    from rse_build.starter import create, first_group, founder_from, starter_files
 
     t = Translator(language)
     shown = _shown(directory.resolve())
@@ -246,10 +246,7 @@ def init(
             return None
 
     person = founder_from(founder or git_config("user.name"), email or git_config("user.email"), language)
-    try:
-        written = create(directory, starter_files(name, language, person))
-    except StarterProblem as error:
-        raise EnvironmentFailure(str(error)) from None
+    written = create(directory, starter_files(name, language, person))
     files = t.plural(len(written), "init.files")
     click.echo(t("init.created", name=name, path=f"{shown}{os.sep}", files=files))
     click.echo(t("init.profile", path=f"content/people/{person.handle}.md", group=first_group(language)))
@@ -503,9 +500,9 @@ def schemas(directory: Path, check_only: bool) -> None:
             target.write_text(text, encoding="utf-8")
             click.echo(f"wrote {target}")
     if check_only and stale:
-        for target in stale:
-            click.echo(f"{target}:1:1: out of date: run 'rse schemas'", err=True)
-        sys.exit(1)
+        raise ContentError(
+            [Problem(str(target), 1, 1, "out of date: run 'rse schemas'") for target in stale], outcome=None
+        )
 
 
 def _community_config(config_file: str | None) -> CommunityConfig:
@@ -832,11 +829,9 @@ def import_people_command(
     for mapping in mappings:
         column, equals, name = mapping.rpartition("=")
         if not equals or not column:
-            click.echo(t("import.map_syntax", value=mapping), err=True)
-            sys.exit(2)
+            raise _Refused(t("import.map_syntax", value=mapping))
         if name.strip() not in ("", "-", *fields):
-            click.echo(t("import.map_field", value=mapping, field=name, fields=", ".join(fields)), err=True)
-            sys.exit(2)
+            raise _Refused(t("import.map_field", value=mapping, field=name, fields=", ".join(fields)))
         chosen[column.strip()] = Field(name.strip()) if name.strip() not in ("", "-") else None
     if not csv_file.is_file():
         unreadable(t("import.not_a_file"))

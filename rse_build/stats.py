@@ -253,7 +253,9 @@ def _not_shown(community: Community, resolver: Resolver) -> set[str]:
 
 
 @dataclass(frozen=True, slots=True)
-class Share:
+class SiteActivity:
+    """A site's commits and contributors; the sites too small to show alone are pooled in one row."""
+
     label: str
     commits: int
     contributors: int
@@ -274,7 +276,7 @@ class Insights:
     top_decile_share: float | None
     top_decile_people: int
     core_group: int
-    by_site: tuple[Share, ...]
+    by_site: tuple[SiteActivity, ...]
     by_group: tuple[GroupMonth, ...]
     cross_site_notes: int
     notes_with_contributors: int
@@ -365,15 +367,17 @@ TOP_SHARE_MIN = 10
 OTHER_SITES = ""
 
 
-def _sites(commits: dict[str, int], people: dict[str, set[str]], min_group: int) -> tuple[Share, ...]:
+def _sites(commits: dict[str, int], people: dict[str, set[str]], min_group: int) -> tuple[SiteActivity, ...]:
     """Sites with fewer than `min_group` contributors are pooled (label ""), so no row is one
     person's activity."""
     shown = [s for s in commits if len(people[s]) >= min_group]
     pooled = [s for s in commits if s not in shown]
-    rows = [Share(s, commits[s], len(people[s])) for s in sorted(shown, key=lambda s: (-commits[s], s))]
+    rows = [
+        SiteActivity(s, commits[s], len(people[s])) for s in sorted(shown, key=lambda s: (-commits[s], s))
+    ]
     if pooled:
         rows.append(
-            Share(
+            SiteActivity(
                 OTHER_SITES, sum(commits[s] for s in pooled), len(set().union(*(people[s] for s in pooled)))
             )
         )
