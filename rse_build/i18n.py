@@ -39,6 +39,12 @@ MONTHS = {
 STRINGS: dict[str, dict[str, str]] = {
     "people": {"en": "People", "fr": "Personnes"},
     "groups": {"en": "Groups", "fr": "Groupes"},
+    "sites": {"en": "Sites", "fr": "Sites"},
+    "sites.in_directory": {
+        "en": "The people of {site} in the directory",
+        "fr": "Les personnes de {site} dans l'annuaire",
+    },
+    "sites.none": {"en": "No profile names a site yet.", "fr": "Aucun profil n'indique encore de site."},
     "tags": {"en": "Tags", "fr": "Étiquettes"},
     "home": {"en": "Home", "fr": "Accueil"},
     "notes": {"en": "Notes", "fr": "Notes"},

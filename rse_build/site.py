@@ -44,6 +44,7 @@ from rse_build.views.note import byline
 from rse_build.views.profile import profile_view
 from rse_build.views.refs import Refs
 from rse_build.views.related import RelatedIndex
+from rse_build.views.sites import sites_directory
 from rse_build.views.skills import skill_page, skills_index
 from rse_build.views.tags import tag_page, tags_index
 from rse_build.views.urls import Urls
@@ -458,6 +459,7 @@ PAGE_KINDS: tuple[PageKind, ...] = (
              titled_by_site=True),
     PageKind("people", "people/index.md", "people", _listing(people_directory), in_nav=True),
     PageKind("groups", "groups/index.md", "groups", _listing(groups_directory), in_nav=True),
+    PageKind("sites", "sites/index.md", "sites", _listing(sites_directory), in_nav=True),
     PageKind("skills", "skills/index.md", "skills", _listing(skills_index), in_nav=True),
     PageKind("ideas", "ideas/index.md", "ideas", _listing(ideas_view), in_nav=True),
     PageKind("events", "events/index.md", "events", lambda plan, _: events_view(plan.refs, plan.today),

@@ -144,6 +144,22 @@ def test_directory_filter_narrows_by_skill(reader, base):
     expect(reader.locator(".rse-directory .rse-card:visible")).to_have_count(len(names))
 
 
+def test_the_sites_page_leads_to_the_directory_filtered_on_a_site(reader, base):
+    """From the navigation's Sites to one site's people in the directory, the filter set."""
+    reader.goto(base)
+    reader.get_by_role("link", name="Sites", exact=True).first.click()
+    expect(reader.locator("h1").first).to_have_text("Sites")
+    lyon = reader.locator("section.rse-site").filter(has=reader.locator("h2#site-lyon"))
+    chips = lyon.locator(".rse-chip").count()
+    lyon.get_by_role("link", name=re.compile("in the directory")).click()
+    expect(reader).to_have_url(f"{base}people/?site=Lyon")
+    expect(reader.locator("select[name='site']")).to_have_value("Lyon")
+    visible = reader.locator(".rse-directory .rse-card:visible")
+    expect(visible).to_have_count(chips)
+    for card in visible.all():
+        assert card.get_attribute("data-site") == "Lyon"
+
+
 @pytest.fixture(scope="module")
 def imported(tmp_path_factory) -> Iterator[str]:
     """People without a bio, as `rse import people` makes them (Material's search), served."""

@@ -162,6 +162,18 @@ def test_without_history_there_are_no_figures(small):
     assert view_for(plan, plan.roles["stats/index.md"]) is None
 
 
+def test_the_sites_page_lists_each_site_with_its_people(small):
+    plan = plan_of(small.root)
+    view = view_for(plan, plan.roles["sites/index.md"])
+    assert [(site.name, [p.handle for p in site.people]) for site in view.sites] == [
+        ("Grenoble", ["grace-hopper"]),
+        ("Lyon", ["ada-lovelace"]),
+    ]
+    lyon = view.sites[1]
+    assert (lyon.anchor, lyon.count_label) == ("site-lyon", "1 person")
+    assert lyon.directory_url == "people/?site=Lyon"
+
+
 def _imports(path: Path) -> set[str]:
     found = set()
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
