@@ -45,9 +45,8 @@ def audience_named(settings: Settings, name: str | None) -> Audience:
     """The audience to build for: `name`, or the community's default audience."""
     chosen = name or settings.default_audience
     if chosen not in settings.audiences:
-        known = ", ".join(settings.audiences)
         raise UnknownAudience(
-            f"unknown audience '{chosen}': mkdocs.yml's extra.rse.audiences defines {known}"
+            "environment.unknown_audience", name=chosen, known=", ".join(settings.audiences)
         )
     return Audience(chosen, frozenset(settings.audiences[chosen]))
 

@@ -73,9 +73,7 @@ class _Edge(click.Group):
         try:
             return super().invoke(ctx)
         except EnvironmentProblem as error:
-            t = _translator(ctx)
-            message = t(error.frame, error=str(error)) if error.frame else str(error)
-            raise EnvironmentFailure(message) from None
+            raise EnvironmentFailure(error.said(_translator(ctx))) from None
         except ContentError as error:
             _report(error, ctx)
 

@@ -123,10 +123,22 @@ class EnvironmentProblem(Exception):
     unknown audience, a site folder that cannot be replaced, MkDocs refusing mkdocs.yml).
 
     Every such failure subclasses this one class, caught once at the command line's edge
-    (exit 2) and said by its message, inside `frame` when a subclass names one (a translation
-    key taking `{error}`)."""
+    (exit 2). It is raised with a key of the translation table and its params, and said in the
+    community's language by `said(t)`, inside `frame` when a subclass names one (a key taking
+    `{error}`). Text from another program (git's stderr, MkDocs' message, Pagefind's output, an
+    OS error) is a param, left as that program wrote it. `str(error)` is the English."""
 
     frame: str = ""
+
+    def __init__(self, key: str, /, **params: str | int) -> None:
+        self.key = key
+        self.params = params
+        super().__init__(self.said(ENGLISH))
+
+    def said(self, t: Translator) -> str:
+        """The message in `t`'s language, framed when the subclass names a frame."""
+        message = t(self.key, **self.params)
+        return t(self.frame, error=message) if self.frame else message
 
 
 def hinted(key: str, close: str | None) -> tuple[str, dict[str, str]]:

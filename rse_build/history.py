@@ -70,14 +70,12 @@ def changes_since(root: Path, ref: str) -> Changes:
     try:
         repo = git.Repo(root, search_parent_directories=True)
     except (git.InvalidGitRepositoryError, git.NoSuchPathError):
-        raise GitProblem(f"{root} is not a git repository: --changed-since needs one") from None
+        raise GitProblem("environment.changed_since_needs_git", path=str(root)) from None
     with repo:
         try:
             base = repo.git.merge_base(ref, "HEAD").strip()
         except git.GitCommandError:
-            raise GitProblem(
-                f"unknown revision '{ref}': fetch it first (e.g. git fetch origin main) or name another"
-            ) from None
+            raise GitProblem("environment.unknown_revision", ref=ref) from None
         status = repo.git.diff("--name-status", "-z", "-M", base, "--")
         untracked = repo.git.ls_files("--others", "--exclude-standard", "-z", "--full-name")
         top = Path(repo.working_tree_dir or root).resolve()
@@ -337,7 +335,7 @@ def _read_log(
             progress(len(raw), total)
     stderr = process.proc.stderr.read().decode("utf-8", errors="replace")
     if process.proc.wait() != 0:
-        raise HistoryUnavailable(_explain(stderr))
+        raise _unreadable(stderr)
     coauthor_texts = sorted({t for *_, trailers, _ in raw for t in trailers})
     mapped = _mailmap(repo, coauthor_texts)
     commits = []
@@ -369,7 +367,8 @@ def _mailmap(repo: git.Repo, identities: list[str]) -> dict[str, Identity]:
     return result
 
 
-def _explain(stderr: str) -> str:
+def _unreadable(stderr: str) -> HistoryUnavailable:
+    """Why `git log` failed, with what git said: missing objects have a fix of their own."""
     lowered = stderr.lower()
     if (
         "bad object" in lowered
@@ -377,11 +376,8 @@ def _explain(stderr: str) -> str:
         or "promisor" in lowered
         or "unable to read" in lowered
     ):
-        return (
-            "the git history has missing objects (a partial clone or a damaged copy): clone the "
-            f"repository in full (git clone without --filter) and build again. git said: {stderr.strip()}"
-        )
-    return f"git could not read the history: {stderr.strip()}"
+        return HistoryUnavailable("environment.missing_objects", stderr=stderr.strip())
+    return HistoryUnavailable("environment.history_unreadable", stderr=stderr.strip())
 
 
 def open_repository(root: Path) -> git.Repo:
@@ -389,17 +385,10 @@ def open_repository(root: Path) -> git.Repo:
     try:
         repo = git.Repo(root, search_parent_directories=True)
     except (git.InvalidGitRepositoryError, git.NoSuchPathError):
-        raise HistoryUnavailable(
-            f"{root} is not in a git repository: rse dates pages and counts contributions from git. "
-            "Run it in a clone, or pass --no-history to build without git dates."
-        ) from None
+        raise HistoryUnavailable("environment.not_in_repository", path=str(root)) from None
     if (Path(repo.common_dir) / "shallow").exists():
         repo.close()
-        raise HistoryUnavailable(
-            "this is a shallow clone: statistics and page dates need the whole history. Fetch it "
-            "with 'git fetch --unshallow' (in CI: actions/checkout with fetch-depth: 0, or "
-            "GIT_DEPTH: 0 on GitLab)."
-        )
+        raise HistoryUnavailable("environment.shallow_clone")
     return repo
 
 

@@ -157,6 +157,79 @@ STRINGS: dict[str, dict[str, str]] = {
         "fr": "la construction a échoué : {error} ; le site précédent est inchangé",
     },
     "serve.failed": {"en": "cannot serve: {error}", "fr": "impossible de servir le site : {error}"},
+    "environment.mkdocs": {"en": "{error}", "fr": "{error}"},
+    "environment.not_in_repository": {
+        "en": "{path} is not in a git repository: rse dates pages and counts contributions from git. "
+        "Run it in a clone, or pass --no-history to build without git dates.",
+        "fr": "{path} n'est pas dans un dépôt git : rse date les pages et compte les contributions "
+        "d'après git. Lancez-le dans un clone, ou passez --no-history pour construire sans les dates "
+        "de git.",
+    },
+    "environment.shallow_clone": {
+        "en": "this is a shallow clone: statistics and page dates need the whole history. Fetch it "
+        "with 'git fetch --unshallow' (in CI: actions/checkout with fetch-depth: 0, or "
+        "GIT_DEPTH: 0 on GitLab).",
+        "fr": "ceci est un clone superficiel : les statistiques et les dates des pages ont besoin de "
+        "tout l'historique. Récupérez-le avec 'git fetch --unshallow' (en CI : actions/checkout "
+        "avec fetch-depth: 0, ou GIT_DEPTH: 0 sur GitLab).",
+    },
+    "environment.missing_objects": {
+        "en": "the git history has missing objects (a partial clone or a damaged copy): clone the "
+        "repository in full (git clone without --filter) and build again. git said: {stderr}",
+        "fr": "il manque des objets à l'historique git (un clone partiel ou une copie abîmée) : "
+        "clonez le dépôt en entier (git clone sans --filter) et relancez la construction. "
+        "git a répondu : {stderr}",
+    },
+    "environment.history_unreadable": {
+        "en": "git could not read the history: {stderr}",
+        "fr": "git n'a pas pu lire l'historique : {stderr}",
+    },
+    "environment.plain_no_history": {
+        "en": "{error} (or set {variable}=1)",
+        "fr": "{error} (ou définissez {variable}=1)",
+    },
+    "environment.changed_since_needs_git": {
+        "en": "{path} is not a git repository: --changed-since needs one",
+        "fr": "{path} n'est pas un dépôt git : --changed-since en a besoin",
+    },
+    "environment.unknown_revision": {
+        "en": "unknown revision '{ref}': fetch it first (e.g. git fetch origin main) or name another",
+        "fr": "révision inconnue '{ref}' : récupérez-la d'abord (par exemple git fetch origin main) "
+        "ou nommez-en une autre",
+    },
+    "environment.unknown_audience": {
+        "en": "unknown audience '{name}': mkdocs.yml's extra.rse.audiences defines {known}",
+        "fr": "audience inconnue '{name}' : extra.rse.audiences, dans mkdocs.yml, définit {known}",
+    },
+    "environment.plain_audience": {
+        "en": "{error} (set {variable} to one of them)",
+        "fr": "{error} (donnez à {variable} l'une de ces valeurs)",
+    },
+    "environment.output_is_a_file": {
+        "en": "{path} is a file, not a site folder: move it away",
+        "fr": "{path} est un fichier, pas un dossier de site : déplacez-le",
+    },
+    "environment.output_cannot_write": {
+        "en": "cannot write beside {path}: {reason}",
+        "fr": "impossible d'écrire à côté de {path} : {reason}",
+    },
+    "environment.output_cannot_replace": {
+        "en": "cannot replace {path}: {reason}",
+        "fr": "impossible de remplacer {path} : {reason}",
+    },
+    "environment.starter_cannot_write": {
+        "en": "cannot write {path}: {reason}",
+        "fr": "impossible d'écrire dans {path} : {reason}",
+    },
+    "environment.search_index": {
+        "en": "the search index could not be built: {output}",
+        "fr": "l'index de recherche n'a pas pu être construit : {output}",
+    },
+    "environment.search_index_exit": {
+        "en": "the search index could not be built: Pagefind stopped with exit code {code}",
+        "fr": "l'index de recherche n'a pas pu être construit : Pagefind s'est arrêté avec le code "
+        "de sortie {code}",
+    },
     "codeowners.up_to_date": {"en": "{path} is up to date", "fr": "{path} est à jour"},
     "codeowners.wrote": {"en": "wrote {path}", "fr": "{path} écrit"},
     "stats.reading_history": {"en": "Reading the history", "fr": "Lecture de l'historique"},

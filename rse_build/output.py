@@ -58,13 +58,15 @@ def replaced_atomically(target: Path) -> Iterator[Path]:
     folder is removed and `target` is untouched."""
     target = target.absolute()
     if target.exists() and not target.is_dir():
-        raise OutputProblem(f"{target} is a file, not a site folder: move it away")
+        raise OutputProblem("environment.output_is_a_file", path=str(target))
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         staging = _sibling(target, "building")
         staging.mkdir()  # mkdir, not mkdtemp: the site keeps the umask's permissions
     except OSError as error:
-        raise OutputProblem(f"cannot write beside {target}: {error.strerror}") from None
+        raise OutputProblem(
+            "environment.output_cannot_write", path=str(target), reason=error.strerror or str(error)
+        ) from None
     try:
         yield staging
     except BaseException:
@@ -80,5 +82,7 @@ def replaced_atomically(target: Path) -> Iterator[Path]:
             if previous.exists() and not target.exists():
                 os.rename(previous, target)
             shutil.rmtree(staging, ignore_errors=True)
-            raise OutputProblem(f"cannot replace {target}: {error.strerror}") from None
+            raise OutputProblem(
+                "environment.output_cannot_replace", path=str(target), reason=error.strerror or str(error)
+            ) from None
     _remove_in_background(sorted(target.parent.glob(f".{target.name}.previous-*")))

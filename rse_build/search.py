@@ -20,7 +20,7 @@ ROOT_SELECTOR = "article.md-content__inner"
 
 
 class SearchIndexFailed(EnvironmentProblem):
-    """Pagefind could not index the site; the message holds what it printed."""
+    """Pagefind could not index the site (or could not start); the message holds what it printed."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,7 +43,18 @@ def _executable() -> Path:
 
 def index_site(site_dir: Path, language: str) -> None:
     """Write `site_dir/pagefind/`: the index chunks, the wasm search and the UI script."""
-    command = [
+    try:
+        result = subprocess.run(_command(site_dir, language), capture_output=True, text=True, check=False)
+    except OSError as error:  # the binary is missing or cannot run
+        raise SearchIndexFailed("environment.search_index", output=str(error)) from None
+    if result.returncode != 0:
+        if output := (result.stderr or result.stdout).strip():
+            raise SearchIndexFailed("environment.search_index", output=output)
+        raise SearchIndexFailed("environment.search_index_exit", code=result.returncode)
+
+
+def _command(site_dir: Path, language: str) -> list[str]:
+    return [
         str(_executable()),
         "--site",
         str(site_dir),
@@ -55,6 +66,3 @@ def index_site(site_dir: Path, language: str) -> None:
         language,
         "--silent",
     ]
-    result = subprocess.run(command, capture_output=True, text=True, check=False)
-    if result.returncode != 0:
-        raise SearchIndexFailed((result.stderr or result.stdout).strip() or f"exit {result.returncode}")

@@ -132,7 +132,7 @@ def starter_files(name: str, language: str, founder: Founder) -> dict[str, str]:
 def create(target: Path, files: dict[str, str]) -> list[Path]:
     """Write the files into `target`, which must be empty or not exist yet."""
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
-        raise StarterProblem(f"{target} is not empty: rse init never overwrites; choose a new folder")
+        raise StarterProblem("init.not_empty", path=str(target))
     written = []
     try:
         for path, text in files.items():
@@ -141,5 +141,7 @@ def create(target: Path, files: dict[str, str]) -> list[Path]:
             destination.write_text(text, encoding="utf-8")
             written.append(destination)
     except OSError as error:
-        raise StarterProblem(f"cannot write {target}: {error.strerror}") from None
+        raise StarterProblem(
+            "environment.starter_cannot_write", path=str(target), reason=error.strerror or str(error)
+        ) from None
     return written

@@ -3,18 +3,24 @@ walked page by page for English left in what a reader sees."""
 
 from __future__ import annotations
 
+import ast
 import json
 import re
 import string
+import subprocess
+import sys
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from html.parser import HTMLParser
+from importlib import import_module
 from pathlib import Path
 
 import git
 import pytest
 import yaml
 
+from rse_build.errors import ENGLISH as IN_ENGLISH
+from rse_build.errors import EnvironmentProblem
 from rse_build.i18n import STRINGS, Translator
 from rse_build.model import GroupFields, NoteFields, PersonFields
 from tests.conftest import MKDOCS_YML, SMALL, Community, init, rse
@@ -585,3 +591,109 @@ def test_a_community_that_only_says_extra_rse_language_fr_gets_a_french_theme(ma
     assert "Permanent link" not in note and "Made with" not in note
     index = json.loads(community.page("search/search_index.json"))
     assert index["config"]["lang"] == ["fr"]
+
+
+# --- environment failures, said in the community's language --------------------------------
+
+PACKAGE = Path(__file__).resolve().parent.parent / "rse_build"
+# The modules that define EnvironmentProblem's subclasses, imported so that all of them are known.
+PROBLEM_MODULES = ("audience", "history", "output", "search", "starter", "mkdocs_adapter.run")
+
+
+def _environment_problems() -> dict[str, type[EnvironmentProblem]]:
+    for module in PROBLEM_MODULES:
+        import_module(f"rse_build.{module}")
+    found, pending = {}, list(EnvironmentProblem.__subclasses__())
+    while pending:
+        problem = pending.pop()
+        found[problem.__name__] = problem
+        pending += problem.__subclasses__()
+    return found
+
+
+def _made_with_keys(classes: dict[str, type]) -> Iterator[tuple[str, ast.Call]]:
+    """Every `SomeEnvironmentProblem(...)` the package writes, where it writes it."""
+    for path in sorted(PACKAGE.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in classes:
+                yield f"{path.relative_to(PACKAGE)}:{node.lineno}", node
+
+
+def test_every_environment_problem_is_said_in_french_from_the_table():
+    """Each place the package makes an environment problem names a key of the table and gives
+    it exactly its placeholders; French says it differently from English, except MkDocs' own
+    refusal of mkdocs.yml, which the table passes through in both languages."""
+    fr = Translator("fr")
+    classes = _environment_problems()
+    made, same = set(), set()
+    for where, call in _made_with_keys(classes):
+        key = call.args[0].value if call.args and isinstance(call.args[0], ast.Constant) else None
+        assert isinstance(key, str) and key in STRINGS, f"{where}: not a key of the table"
+        names = {keyword.arg for keyword in call.keywords}
+        assert names == _placeholders(STRINGS[key]["en"]), f"{where}: {key} takes other params"
+        problem = classes[call.func.id](key, **{name: f"<{name}>" for name in names})
+        english, french = problem.said(IN_ENGLISH), problem.said(fr)
+        assert str(problem) == english, where
+        assert ENGLISH_PATTERN.findall(french) == [], f"{where}: {french}"
+        if french == english:
+            assert STRINGS[key]["en"] == STRINGS[key]["fr"] and not problem.frame, where
+            same.add(call.func.id)
+        made.add(call.func.id)
+    assert made == set(classes) and len(classes) >= 9
+    assert same == {"ConfigRefused"}
+
+
+def test_frames_wrap_the_message_in_the_same_language():
+    from rse_build.mkdocs_adapter.run import BuildFailed
+
+    failed = BuildFailed("environment.mkdocs", error="Aborted with 1 warnings in strict mode!")
+    assert str(failed) == (
+        "the build failed: Aborted with 1 warnings in strict mode!; the previous site is unchanged"
+    )
+    assert failed.said(Translator("fr")) == (
+        "la construction a échoué : Aborted with 1 warnings in strict mode! ; le site précédent est inchangé"
+    )
+
+
+@pytest.fixture(scope="module")
+def starter_fr(tmp_path_factory) -> Community:
+    """A French community as `rse init` makes it, in two commits."""
+    root = tmp_path_factory.mktemp("starter-fr") / "reseau"
+    assert init(root, "--name", "Réseau", "--language", "fr").exit_code == 0
+    community = Community(root, git.Repo.init(root, initial_branch="main"))
+    community.commit("Notre communauté", author=AMELIE)
+    community.write("content/notes/suite.md", "---\ntitle: Suite\n---\nLa suite.\n")
+    community.commit("La suite", author=BASTIEN)
+    return community
+
+
+def test_an_unknown_audience_is_refused_in_french(starter_fr):
+    result = rse(starter_fr, "build", "--audience", "nobody")
+    assert result.exit_code == 2, result.output
+    assert (
+        "audience inconnue 'nobody' : extra.rse.audiences, dans mkdocs.yml, définit public, internal"
+        in result.output
+    )
+    assert "unknown audience" not in result.output and "Traceback" not in result.output
+    assert not starter_fr.site.exists()
+
+
+def test_a_shallow_clone_is_refused_in_french_by_rse_and_by_plain_mkdocs(starter_fr, tmp_path):
+    shallow = tmp_path / "shallow"
+    clone = ["git", "clone", "-q", "--depth", "1", f"file://{starter_fr.root}", str(shallow)]
+    subprocess.run(clone, check=True)
+    fix = (
+        "ceci est un clone superficiel : les statistiques et les dates des pages ont besoin de tout "
+        "l'historique. Récupérez-le avec 'git fetch --unshallow' (en CI : actions/checkout avec "
+        "fetch-depth: 0, ou GIT_DEPTH: 0 sur GitLab)."
+    )
+    result = rse(Community(shallow, git.Repo(shallow)), "build")
+    assert result.exit_code == 2, result.output
+    assert fix in result.output
+    assert "shallow clone" not in result.output and "Traceback" not in result.output
+    plain = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-q"], cwd=shallow, capture_output=True, text=True
+    )
+    assert plain.returncode == 1
+    assert f"{fix} (ou définissez RSE_NO_HISTORY=1)" in plain.stderr
+    assert "Traceback" not in plain.stderr

@@ -164,11 +164,15 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except HistoryUnavailable as error:
         if options.from_rse:
             raise
-        raise PluginError(f"{error} (or set {ENV_NO_HISTORY}=1)") from None
+        raise PluginError(
+            t("environment.plain_no_history", error=error.said(t), variable=ENV_NO_HISTORY)
+        ) from None
     except UnknownAudience as error:
         if options.from_rse:
             raise
-        raise PluginError(f"{error} (set {ENV_AUDIENCE} to one of them)") from None
+        raise PluginError(
+            t("environment.plain_audience", error=error.said(t), variable=ENV_AUDIENCE)
+        ) from None
     history = prepared.enriched.history
     if history is not None:
         cache = t("history.from_cache") if history.from_cache else ""
@@ -344,8 +348,8 @@ def on_post_build(config: MkDocsConfig) -> None:
         return
     try:
         index_site(Path(config.site_dir), plan.settings.language)
-    except (SearchIndexFailed, OSError) as error:
-        raise PluginError(f"the search index could not be built: {error}") from None
+    except SearchIndexFailed as error:
+        raise PluginError(error.said(plan.t)) from None
 
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:

@@ -119,7 +119,7 @@ def _build_into(
             config["site_dir"] = str(staging(target))
             mkdocs_build(config)
         except MkDocsException as error:
-            raise BuildFailed(str(error)) from None
+            raise BuildFailed("environment.mkdocs", error=str(error)) from None
     plan: SitePlan = config[PLAN_KEY]
     return Built(target, plan.community, plan.share.audience.name)
 
@@ -189,14 +189,14 @@ def serve_site(
         try:
             serve(config_file=str(config_file), dev_addr=dev_addr, open_in_browser=open_browser)
         except MkDocsException as error:
-            raise ServeFailed(str(error)) from None
+            raise ServeFailed("environment.mkdocs", error=str(error)) from None
 
 
 def _load(config_file: Path) -> Any:
     try:
         return load_config(str(config_file))
     except MkDocsException as error:
-        raise ConfigRefused(str(error)) from None
+        raise ConfigRefused("environment.mkdocs", error=str(error)) from None
 
 
 def config_summary(config_file: Path) -> CommunityConfig:
