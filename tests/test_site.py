@@ -174,6 +174,20 @@ def test_the_sites_page_lists_each_site_with_its_people(small):
     assert lyon.directory_url == "people/?site=Lyon"
 
 
+def test_sites_spelled_two_ways_are_two_entries_with_two_anchors(make_community):
+    files = dict(SMALL)
+    files["content/people/grace-hopper.md"] = files["content/people/grace-hopper.md"].replace(
+        "site: Grenoble", "site: LYON"
+    )
+    plan = plan_of(make_community(files).root)
+    view = view_for(plan, plan.roles["sites/index.md"])
+    assert [(site.name, site.anchor) for site in view.sites] == [
+        ("LYON", "site-lyon"),
+        ("Lyon", "site-lyon-1"),
+    ]
+    assert view.sites[0].directory_url == "people/?site=LYON"
+
+
 def _imports(path: Path) -> set[str]:
     found = set()
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):

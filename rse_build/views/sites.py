@@ -31,15 +31,22 @@ def sites_directory(refs: Refs) -> SitesDirectory:
         if person.fields.site:
             people.setdefault(person.fields.site, []).append(handle)
     directory = refs.urls.page("people/index.md")
-    entries = [
-        SiteEntry(
-            name=name,
-            anchor=f"site-{tag_slug(name)}",
-            count_label=refs.t.plural(len(handles), "person"),
-            people=refs.people(handles),
-            directory_url=f"{directory}?site={quote(name)}",
+    ordered = sorted(people.items(), key=lambda item: (-len(item[1]), item[0].casefold(), item[0]))
+    anchors: set[str] = set()
+    entries = []
+    for name, handles in ordered:
+        # "Lyon" and "LYON" (an export's spellings) are two entries, and need two anchors.
+        anchor = base = f"site-{tag_slug(name)}"
+        while anchor in anchors:
+            anchor = f"{base}-{len(anchors)}"
+        anchors.add(anchor)
+        entries.append(
+            SiteEntry(
+                name=name,
+                anchor=anchor,
+                count_label=refs.t.plural(len(handles), "person"),
+                people=refs.people(handles),
+                directory_url=f"{directory}?site={quote(name)}",
+            )
         )
-        for name, handles in people.items()
-    ]
-    entries.sort(key=lambda e: (-len(e.people), e.name.casefold(), e.name))
     return SitesDirectory(tuple(entries))
