@@ -338,7 +338,8 @@ def plan_site(prepared: Prepared, files: SiteFiles) -> SitePlan:
         roles={path: role for path, (role, _) in roles.items()},
         removed=tuple(removed),
         excluded=frozenset(hidden - hidden_fixed),
-        hidden_urls=frozenset(files.urls[path] for path in hidden),
+        # A hidden page every site has is generated in its place: links to it stay links.
+        hidden_urls=frozenset(files.urls[path] for path in hidden - hidden_fixed),
         generated=tuple(generated),
         stats=stats,
         insights=insights,

@@ -146,6 +146,22 @@ def test_an_audience_plans_only_what_it_may_see(make_community):
     assert internal.markdown_link("people/ada-lovelace.md", mention) == "[Grace Hopper](grace-hopper.md)"
 
 
+def test_a_hidden_page_every_site_has_is_generated_in_its_place_and_links_to_it_stay(make_community):
+    files = dict(SMALL)
+    files["content/people/index.md"] = "---\ntitle: Our people\naudience: internal\n---\nInternal words.\n"
+    files["content/people/ada-lovelace.md"] = files["content/people/ada-lovelace.md"].replace(
+        "joined: 2024-03-01", "joined: 2024-03-01\n        audience: public"
+    )
+    community = make_community(files, mkdocs_yml=TWO_AUDIENCES_YML)
+    public = plan_of(community.root, audience="public")
+    assert "people/index.md" in public.removed
+    assert {g.path: g.text for g in public.generated}["people/index.md"] == '---\ntitle: "People"\n---\n'
+    assert "people/" not in public.hidden_urls
+    internal = plan_of(community.root, audience="internal")
+    assert "people/index.md" not in internal.removed
+    assert "people/index.md" not in {g.path for g in internal.generated}
+
+
 def test_the_figures_count_only_the_audiences_pages(make_community):
     community = make_community(mkdocs_yml=TWO_AUDIENCES_YML)
     public = plan_of(community.root, audience="public")
