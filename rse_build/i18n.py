@@ -791,6 +791,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "supporters": {"en": "Supporters", "fr": "Soutiens"},
     "event.timezone": {"en": "Time zone", "fr": "Fuseau horaire"},
     "event.online": {"en": "Online", "fr": "En ligne"},
+    "event.join_online": {"en": "Join online: {link}", "fr": "Rejoindre en ligne : {link}"},
     "init.ask_name": {"en": "Community name", "fr": "Nom de la communauté"},
     "init.not_empty": {
         "en": "{path} is not empty: rse init never overwrites; choose a new folder",

@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from pydantic_core import PydanticCustomError
 
 from rse_build.errors import Problem, Severity, hinted, validation_problem
-from rse_build.model import DEFAULT_LABEL
+from rse_build.model import DEFAULT_LABEL, TimeZone
 
 LANGUAGES = ("en", "fr")
 DEFAULT_AUDIENCES: dict[str, tuple[str, ...]] = {
@@ -54,6 +54,9 @@ class Settings(BaseModel):
         True, description="Clean HTML written in Markdown bodies; false only for fully trusted communities."
     )
     max_file_mb: float = Field(10, gt=0, description="Files in content/ above this size are refused.")
+    timezone: TimeZone | None = Field(
+        None, description="Events' time zone when they name none (IANA, e.g. Europe/Paris); none: floating."
+    )
 
     @model_validator(mode="after")
     def _default_audience_exists(self) -> Settings:

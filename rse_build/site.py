@@ -37,7 +37,14 @@ from rse_build.views.backlinks import Backlinks, backlinks
 from rse_build.views.dashboard import dashboard
 from rse_build.views.directory import people_directory
 from rse_build.views.edit import RepoLinks
-from rse_build.views.feeds import atom_xml, calendar_ics, feed
+from rse_build.views.feeds import (
+    ALL_EVENTS_CALENDAR,
+    Calendars,
+    atom_xml,
+    event_calendar_path,
+    feed,
+    group_calendar_path,
+)
 from rse_build.views.group import group_view, groups_directory
 from rse_build.views.home import home_view, recently_updated
 from rse_build.views.note import byline
@@ -351,13 +358,23 @@ def plan_site(prepared: Prepared, files: SiteFiles) -> SitePlan:
 
 
 def _feeds(prepared: Prepared, refs: Refs, stats: Stats | None, redact: Redactor) -> list[GeneratedFile]:
-    """feed.xml, groups/<slug>/feed.xml and events.ics."""
+    """feed.xml and groups/<slug>/feed.xml; events.ics, events/<note key>.ics for each event
+    and groups/<slug>/events.ics."""
     community, t, config = prepared.share.community, prepared.t, prepared.config
     pages = stats.pages if stats else {}
     site_url = config.site_url
     name = prepared.settings.name or config.site_name
+    head = prepared.head
+    stamp = dt.datetime.fromtimestamp(head.timestamp if head else 0, dt.UTC)
+    calendars = Calendars.of(refs, stamp, site_url, prepared.settings.timezone, redact)
     main = feed(refs, pages, tuple(community.notes), name, "", "feed.xml", "urn:rse:feed")
-    files = [GeneratedFile("feed.xml", redact(atom_xml(main, site_url)))]
+    files = [
+        GeneratedFile("feed.xml", redact(atom_xml(main, site_url))),
+        GeneratedFile(ALL_EVENTS_CALENDAR, redact(calendars.ics(calendars.events, f"{name} · {t.events}"))),
+    ]
+    for note in calendars.events:
+        calendar = calendars.ics((note,), f"{note.title} · {name}")
+        files.append(GeneratedFile(event_calendar_path(note.key), redact(calendar)))
     for slug, group in community.groups.items():
         group_feed = feed(
             refs,
@@ -369,10 +386,8 @@ def _feeds(prepared: Prepared, refs: Refs, stats: Stats | None, redact: Redactor
             f"urn:rse:feed:group:{slug}",
         )
         files.append(GeneratedFile(f"groups/{slug}/feed.xml", redact(atom_xml(group_feed, site_url))))
-    head = prepared.head
-    stamp = dt.datetime.fromtimestamp(head.timestamp if head else 0, dt.UTC)
-    calendar = calendar_ics(refs, stamp, site_url, f"{name} · {t.events}")
-    files.append(GeneratedFile("events.ics", redact(calendar)))
+        calendar = calendars.ics(calendars.of_group(slug), f"{group.title} · {name} · {t.events}")
+        files.append(GeneratedFile(group_calendar_path(slug), redact(calendar)))
     return files
 
 

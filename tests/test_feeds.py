@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import zoneinfo
 
 import feedparser
 import icalendar
 
-from tests.conftest import SMALL, rse
+from tests.conftest import MKDOCS_YML, SMALL, TWO_AUDIENCES, rse
 
 EVENT = """\
 ---
@@ -59,13 +60,22 @@ def test_events_calendar_parses(make_community):
     assert str(event["location"]) == "Lyon, Salle Confluence"
     head = community.repo.head.commit.committed_datetime.astimezone(dt.UTC)
     assert event.decoded("dtstamp") == head
+    # Neither the event nor the community names a zone: floating, as the author wrote it.
+    assert "TZID" not in event["dtstart"].params and not calendar.walk("VTIMEZONE")
+    assert "url" in event and "conference" not in event
 
 
 def test_feeds_are_the_same_for_the_same_commit(make_community):
     community = make_community({**SMALL, "content/notes/office-hours.md": EVENT})
     assert rse(community, "build", "--site-dir", "a").exit_code == 0
     assert rse(community, "build", "--site-dir", "b").exit_code == 0
-    for name in ("feed.xml", "events.ics", "groups/data-platform/feed.xml"):
+    for name in (
+        "feed.xml",
+        "events.ics",
+        "events/notes/office-hours.ics",
+        "groups/data-platform/feed.xml",
+        "groups/data-platform/events.ics",
+    ):
         assert (community.root / "a" / name).read_bytes() == (community.root / "b" / name).read_bytes()
 
 
@@ -174,3 +184,135 @@ def test_an_event_with_an_offset_is_written_in_utc(make_community):
     assert rse(community, "build").exit_code == 0
     text = (community.site / "events.ics").read_text()
     assert "DTSTART:20261210T120000Z" in text and "TZID" not in text
+
+
+# Hybrid meetups: the community's zone, an event's own zone, an all-day event, an online link,
+# and an event only the internal audience may see.
+HYBRID_YML = (
+    MKDOCS_YML
+    + "site_url: https://network.example.org/\nextra:\n  rse:\n    timezone: Europe/Paris\n"
+    + TWO_AUDIENCES
+)
+HYBRID = {
+    "content/notes/lyon-meetup.md": """\
+        ---
+        title: Lyon meetup
+        type: event
+        audience: public
+        date: 2026-11-01
+        start: 2026-12-03T18:00
+        end: 2026-12-03T20:00
+        place: Salle Confluence
+        site: Lyon
+        online: https://meet.example.org/lyon-meetup
+        summary: "Talks and pizza in the room or from home: questions to ada@acme.example"
+        ---
+        Come along.
+        """,
+    "content/notes/demo-day.md": """\
+        ---
+        title: Winter demo day
+        type: event
+        audience: public
+        date: 2026-11-02
+        start: 2026-12-10
+        end: 2026-12-11
+        place: Grenoble, Amphi B
+        site: Grenoble
+        ---
+        """,
+    "content/groups/data-platform/toronto-call.md": """\
+        ---
+        title: Toronto call
+        type: event
+        date: 2026-11-03
+        start: 2026-12-04T09:00
+        end: 2026-12-04T10:00
+        timezone: America/Toronto
+        online: https://meet.example.org/toronto
+        ---
+        """,
+    "content/notes/offsite.md": """\
+        ---
+        title: Secret offsite
+        type: event
+        date: 2026-11-04
+        groups: [data-platform]
+        start: 2026-12-05T09:30
+        timezone: Europe/Paris
+        place: Château de Vizille
+        ---
+        """,
+}
+
+
+def _calendar(path):
+    return icalendar.Calendar.from_ical(path.read_bytes())
+
+
+def _titles(calendar) -> list[str]:
+    return [str(e["summary"]) for e in calendar.walk("VEVENT")]
+
+
+def _zones(calendar) -> list[str]:
+    return [str(z["tzid"]) for z in calendar.walk("VTIMEZONE")]
+
+
+def test_hybrid_events_in_calendars_with_time_zones(make_community):
+    community = make_community({**SMALL, **HYBRID}, mkdocs_yml=HYBRID_YML)
+    assert rse(community, "build", "--all-audiences", "--site-dir", "out").exit_code == 0
+    internal, public = community.root / "out/internal", community.root / "out/public"
+
+    everything = _calendar(internal / "events.ics")
+    assert _titles(everything) == ["Lyon meetup", "Toronto call", "Secret offsite", "Winter demo day"]
+    assert _zones(everything) == ["America/Toronto", "Europe/Paris"]  # sorted: same bytes each build
+    events = {str(e["summary"]): e for e in everything.walk("VEVENT")}
+    paris, toronto = zoneinfo.ZoneInfo("Europe/Paris"), zoneinfo.ZoneInfo("America/Toronto")
+
+    lyon = events["Lyon meetup"]  # no zone of its own: the community's
+    for name, hour in (("dtstart", 18), ("dtend", 20)):
+        assert lyon[name].params["TZID"] == "Europe/Paris"
+        assert lyon.decoded(name) == dt.datetime(2026, 12, 3, hour, 0, tzinfo=paris)
+    assert str(lyon["url"]) == "https://network.example.org/notes/lyon-meetup/"
+    assert str(lyon["conference"]) == "https://meet.example.org/lyon-meetup"
+    assert lyon["conference"].params["VALUE"] == "URI" and lyon["conference"].params["FEATURE"] == "VIDEO"
+    assert "Join online: https://meet.example.org/lyon-meetup" in str(lyon["description"])
+    assert str(lyon["location"]) == "Salle Confluence, Lyon"
+
+    call = events["Toronto call"]  # its own zone wins over the community's
+    assert call["dtstart"].params["TZID"] == "America/Toronto"
+    assert call.decoded("dtstart") == dt.datetime(2026, 12, 4, 9, 0, tzinfo=toronto)
+    assert str(call["location"]) == "https://meet.example.org/toronto"
+    assert str(call["url"]) == "https://network.example.org/groups/data-platform/toronto-call/"
+
+    day = events["Winter demo day"]  # all day: dates, and DTEND the day after the last
+    assert "TZID" not in day["dtstart"].params
+    assert day.decoded("dtstart") == dt.date(2026, 12, 10)
+    assert day.decoded("dtend") == dt.date(2026, 12, 12)
+    assert str(day["location"]) == "Grenoble, Amphi B" and "conference" not in day
+
+    one = _calendar(internal / "events/groups/data-platform/toronto-call.ics")
+    assert _titles(one) == ["Toronto call"] and _zones(one) == ["America/Toronto"]
+    assert one.walk("VEVENT")[0].to_ical() == call.to_ical()  # the same UID and times as in the whole
+    day_file = _calendar(internal / "events/notes/demo-day.ics")
+    assert _titles(day_file) == ["Winter demo day"] and _zones(day_file) == []
+    group = _calendar(internal / "groups/data-platform/events.ics")
+    assert _titles(group) == ["Toronto call", "Secret offsite"]
+    assert _zones(group) == ["America/Toronto", "Europe/Paris"]
+    assert _titles(_calendar(internal / "groups/running/events.ics")) == []
+
+    assert _titles(_calendar(public / "events.ics")) == ["Lyon meetup", "Winter demo day"]
+    assert _zones(_calendar(public / "events.ics")) == ["Europe/Paris"]
+    assert sorted(p.relative_to(public).as_posix() for p in public.rglob("*.ics")) == [
+        "events.ics",
+        "events/notes/demo-day.ics",
+        "events/notes/lyon-meetup.ics",
+    ]
+    assert _titles(_calendar(public / "events/notes/lyon-meetup.ics")) == ["Lyon meetup"]
+    for site in (internal, public):
+        for path in site.rglob("*.ics"):
+            text = path.read_bytes().decode("utf-8")
+            unfolded = text.replace("\r\n ", "")  # a folded line must not hide an address either
+            assert "@acme.example" not in unfolded, path
+            if site is public:
+                assert "Secret offsite" not in unfolded and "Toronto" not in unfolded, path

@@ -5,6 +5,7 @@ from hypothesis import given
 from hypothesis import settings as settings_
 from hypothesis import strategies as st
 
+from rse_build.i18n import Translator
 from rse_build.settings import DEFAULT_AUDIENCES, Settings, load_settings
 
 
@@ -67,6 +68,23 @@ def test_default_audience_must_be_an_audience(tmp_path: Path):
     assert len(problems) == 1 and "'partners' is not one of the audiences" in problems[0].message
 
 
+def test_a_bad_time_zone_is_located_and_falls_back_to_floating_times(tmp_path: Path):
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("site_name: x\nextra:\n  rse:\n    language: fr\n    timezone: Europe/Pariss\n")
+    settings, problems = load_settings(yaml_load(config), config)
+    assert settings.timezone is None and settings.language == "fr"
+    assert [str(p) for p in problems] == [
+        "mkdocs.yml:5:5: extra.rse.timezone: unknown time zone 'Europe/Pariss': write a name such as "
+        "Europe/Paris"
+    ]
+    assert problems[0].located(Translator("fr")) == (
+        "mkdocs.yml:5:5: extra.rse.timezone : fuseau horaire 'Europe/Pariss' inconnu : écrivez un nom "
+        "comme Europe/Paris"
+    )
+    good, problems = load_settings({"rse": {"timezone": "America/Toronto"}}, None)
+    assert good.timezone == "America/Toronto" and problems == []
+
+
 @settings_(max_examples=150, deadline=None)
 @given(
     st.recursive(
@@ -83,6 +101,7 @@ def test_default_audience_must_be_an_audience(tmp_path: Path):
                         "bots",
                         "default_audience",
                         "repo_url",
+                        "timezone",
                         "x",
                     ]
                 )
