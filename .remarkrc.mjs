@@ -9,6 +9,7 @@ export default {
       './schemas/person.schema.json': ['./content/people/*.md'],
       './schemas/group.schema.json': ['./content/groups/*/index.md'],
       './schemas/note.schema.json': ['./content/notes/**/*.md', './content/groups/*/!(index).md'],
+      './schemas/response.schema.json': ['./content/responses/*/**/*.md'],
     } }],
   ],
 };

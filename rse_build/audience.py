@@ -121,9 +121,24 @@ def share_for(community: Community, pages: Iterable[Page], audience: Audience) -
     groups = [g for g in community.groups.values() if visible_groups[g.slug]]
     notes = [n for n in community.notes.values() if _note_visible(n, visible_groups, audience)]
     shown_pages = [p for p in pages if audience.sees(p.fields.audience)]
+    # A response is seen by whoever sees its note and its own label (none: the note's).
+    visible_notes = {n.key for n in notes}
+    responses = [
+        r
+        for key, thread in community.responses.items()
+        if key in visible_notes
+        for r in thread
+        if r.fields.audience is None or audience.sees(r.fields.audience)
+    ]
 
-    shown_paths = {r.path for r in (*people, *groups, *notes, *shown_pages)}
-    every = [*community.people.values(), *community.groups.values(), *community.notes.values(), *pages]
+    shown_paths = {r.path for r in (*people, *groups, *notes, *shown_pages, *responses)}
+    every = [
+        *community.people.values(),
+        *community.groups.values(),
+        *community.notes.values(),
+        *pages,
+        *community.every_response,
+    ]
     hidden_pages = {r.path for r in every if r.path not in shown_paths}
     hidden_folders = tuple(f"groups/{slug}/" for slug, seen in visible_groups.items() if not seen)
 
@@ -140,7 +155,7 @@ def share_for(community: Community, pages: Iterable[Page], audience: Audience) -
 
     return Share(
         audience=audience,
-        community=Community.build(people, groups, notes),
+        community=Community.build(people, groups, notes, responses),
         hidden_pages=frozenset(hidden_pages),
         hidden_folders=hidden_folders,
         hidden_files=frozenset(hidden_files),

@@ -10,8 +10,8 @@ from rse_build.codeowners import LOCATIONS, codeowners_block, staleness
 from rse_build.errors import Problem
 from rse_build.history import Changes
 from rse_build.links import RefKind, find_references
-from rse_build.load import load_content, profile_logins, scan
-from rse_build.model import Community, Page
+from rse_build.load import RESPONSES_DIR, Layout, load_content, note_key, profile_logins, scan
+from rse_build.model import Community, Index, Page
 from rse_build.settings import CommunityConfig, Settings, load_settings
 from rse_build.validate import Rules, validate
 
@@ -43,7 +43,7 @@ def check_community(
     content_problems = list(loaded.problems)
     draft_paths = frozenset(n.path for n in loaded.notes if n.is_draft and not drafts)
     notes = [n for n in loaded.notes if n.path not in draft_paths]
-    community = Community.build(loaded.people, loaded.groups, notes)
+    community = Community.build(loaded.people, loaded.groups, notes, loaded.responses)
     left_out = frozenset(name for n in loaded.notes if n.path in draft_paths for name in (n.id, n.key))
     rules = Rules(settings.audiences)
     content_problems += validate(
@@ -54,6 +54,8 @@ def check_community(
         rules,
         left_out,
         pages=loaded.pages,
+        responses=loaded.responses,
+        thread_notes=community.notes,
     )
     prefix = _shown_prefix(config_file, docs_dir)
     problems += [replace(p, path=prefix + p.path) for p in content_problems]
@@ -121,6 +123,22 @@ def _names_other_than(bodies: list[str], handles: frozenset[str]) -> bool:
     )
 
 
+def _response_folder(path: str) -> str:
+    """The note a response file names: its folder under responses/."""
+    return path.removeprefix(f"{RESPONSES_DIR}/").rpartition("/")[0]
+
+
+def _threads_of(read: set[str], layout: Layout, index: Index) -> set[str]:
+    """The files a check of `read` needs beside them: for a response, its note and the other
+    responses to it (reply_to, accepted); for a note, its responses."""
+    keys = {index.find_note(_response_folder(p)) for p in read if p.startswith(f"{RESPONSES_DIR}/")}
+    keys |= {note_key(p) for p, _ in layout.notes if p in read}
+    keys.discard(None)
+    notes = {p for p, _ in layout.notes if note_key(p) in keys}
+    responses = {p for p in layout.responses if index.find_note(_response_folder(p)) in keys}
+    return notes | responses
+
+
 @dataclass(frozen=True, slots=True)
 class ChangeReport:
     problems: list[Problem]
@@ -146,18 +164,24 @@ def check_changes(
     touched, removed = in_content(changes.touched), in_content(changes.removed)
     removed_ids = set().union(*(_ids_of(p) for p in removed)) if removed else set()
     layout = scan(docs_dir, max_bytes=settings.max_file_bytes)
-    every = [*layout.people, *layout.groups, *(p for p, _ in layout.notes)]
+    every = [*layout.people, *layout.groups, *(p for p, _ in layout.notes), *layout.responses]
     naming_removed = set()
     if removed_ids:
         for path in every:
             if path not in touched:
+                if path.startswith(f"{RESPONSES_DIR}/") and _response_folder(path) in removed_ids:
+                    naming_removed.add(path)
+                    continue
                 text = (docs_dir / path).read_text(encoding="utf-8", errors="replace")
                 if any(i in text for i in removed_ids):
                     naming_removed.add(path)
-    loaded = load_content(docs_dir, touched | naming_removed | set(layout.groups), layout)
     read = touched | naming_removed
     index = layout.index()
-    bodies = [r.body for r in (*loaded.people, *loaded.groups, *loaded.notes) if r.path in read]
+    threads = _threads_of(read, layout, index)
+    loaded = load_content(docs_dir, read | threads | set(layout.groups), layout)
+    bodies = [
+        r.body for r in (*loaded.people, *loaded.groups, *loaded.notes, *loaded.responses) if r.path in read
+    ]
     if _names_other_than(bodies, index.people):
         # An `@login` mention resolves through every profile's links: read those keys alone.
         index = replace(index, logins=profile_logins(docs_dir, layout))
@@ -170,6 +194,8 @@ def check_changes(
         Rules(settings.audiences),
         all_groups={g.slug: g for g in loaded.groups},
         pages=loaded.pages,
+        responses=loaded.responses,
+        thread_notes={n.key: n for n in loaded.notes},
     )
     kept = [
         p
@@ -177,8 +203,12 @@ def check_changes(
         if p.path in touched
         or (
             p.path in naming_removed
-            and any(
-                f"'{i}'" in p.message or f"[[{i}]]" in p.message or f"@{i}'" in p.message for i in removed_ids
+            and (
+                p.key.startswith("problem.response_note")
+                or any(
+                    f"'{i}'" in p.message or f"[[{i}]]" in p.message or f"@{i}'" in p.message
+                    for i in removed_ids
+                )
             )
         )
         or (p.path in layout.group_folders_without_index and any(t.startswith(p.path + "/") for t in touched))

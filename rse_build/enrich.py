@@ -8,10 +8,11 @@ import datetime as dt
 from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from rse_build.history import FileFacts, History, Progress, read_history, restricted
 from rse_build.identity import Resolver
-from rse_build.model import Community, Note
+from rse_build.model import Community, Note, Response
 from rse_build.settings import Settings
 from rse_build.stats import Insights, Stats, compute, day, insights, page_facts
 
@@ -46,20 +47,28 @@ class Enriched:
         return insights(self.community, self.history, self.pages, self.resolver, min_group)
 
 
-def with_git_defaults(note: Note, facts: FileFacts | None, resolver: Resolver) -> Note:
-    """Front matter wins; what it leaves out, the note's first commit says."""
-    if facts is None or (note.fields.authors and note.fields.date):
-        return note
+RecordT = TypeVar("RecordT", Note, Response)
+
+
+def with_git_defaults(record: RecordT, facts: FileFacts | None, resolver: Resolver) -> RecordT:
+    """Front matter wins; what it leaves out, the file's first commit says: its author, and its
+    day (a note's) or its time in UTC (a response's, so that a thread keeps its order)."""
+    fields = record.fields
+    if facts is None or (fields.authors and fields.date):
+        return record
     update: dict = {}
-    if not note.fields.authors and facts.first_author is not None:
+    if not fields.authors and facts.first_author is not None:
         handle = resolver.handle(facts.first_author)
         if handle is not None:
             update["authors"] = (handle,)
-    if note.fields.date is None:
-        update["date"] = dt.date.fromisoformat(day(facts.created))
+    if fields.date is None:
+        if isinstance(record, Response):
+            update["date"] = dt.datetime.fromtimestamp(facts.created, dt.UTC).replace(tzinfo=None)
+        else:
+            update["date"] = dt.date.fromisoformat(day(facts.created))
     if not update:
-        return note
-    return dataclasses.replace(note, fields=note.fields.model_copy(update=update))
+        return record
+    return dataclasses.replace(record, fields=fields.model_copy(update=update))
 
 
 def enrich(
@@ -80,5 +89,8 @@ def enrich(
     history = read_history(root, docs_dir, progress=progress)
     pages = page_facts(history)
     notes = [with_git_defaults(n, pages.get(n.path), resolver) for n in community.notes.values()]
-    community = Community.build(list(community.people.values()), list(community.groups.values()), notes)
+    responses = [with_git_defaults(r, pages.get(r.path), resolver) for r in community.every_response]
+    community = Community.build(
+        list(community.people.values()), list(community.groups.values()), notes, responses
+    )
     return Enriched(community, resolver, history, pages, person_figures)

@@ -632,6 +632,93 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "'{index}' and '{other}' would be the same page, {page}/: rename the folder or the file",
         "fr": "'{index}' et '{other}' seraient la même page, {page}/ : renommez le dossier ou le fichier",
     },
+    "problem.bad_id.response": {
+        "en": "response file name '{name}' must use lowercase letters, digits and '-' only",
+        "fr": "le nom du fichier de réponse '{name}' ne doit contenir que des minuscules, des chiffres "
+        "et des '-'",
+    },
+    "problem.bad_id.response_rename": {
+        "en": "response file name '{name}' must use lowercase letters, digits and '-' only; "
+        "rename it '{suggestion}'",
+        "fr": "le nom du fichier de réponse '{name}' ne doit contenir que des minuscules, des chiffres "
+        "et des '-' : renommez-le '{suggestion}'",
+    },
+    "problem.response_folder": {
+        "en": "a response lives in responses/<note-id>/<response-id>.md: move it into the folder "
+        "named after its note",
+        "fr": "une réponse se range dans responses/<id-de-la-note>/<id-de-la-réponse>.md : "
+        "déplacez-la dans le dossier qui porte le nom de sa note",
+    },
+    "problem.response_note": {
+        "en": "responses/{note}/ names no note: the folder's name must be the id of the note it answers",
+        "fr": "responses/{note}/ ne désigne aucune note : le nom du dossier doit être l'id de la note "
+        "à laquelle elle répond",
+    },
+    "problem.response_note_close": {
+        "en": "responses/{note}/ names no note: did you mean '{close}'?",
+        "fr": "responses/{note}/ ne désigne aucune note : vouliez-vous dire '{close}' ?",
+    },
+    "problem.response_ambiguous": {
+        "en": "responses/{note}/ could be several notes ({candidates}): name the folder after the note's "
+        "path instead, e.g. responses/{example}/",
+        "fr": "responses/{note}/ peut désigner plusieurs notes ({candidates}) : nommez plutôt le dossier "
+        "d'après le chemin de la note, par exemple responses/{example}/",
+    },
+    "problem.response_draft": {
+        "en": "the note '{note}' is a draft: its responses are published with it",
+        "fr": "la note '{note}' est un brouillon : ses réponses seront publiées avec elle",
+    },
+    "problem.rsvp_missing": {
+        "en": "an rsvp says whether you come: add 'rsvp: going' (going, maybe, remote or declined)",
+        "fr": "une réponse rsvp dit si vous venez : ajoutez 'rsvp: going' (going, maybe, remote ou declined)",
+    },
+    "problem.rsvp_field": {
+        "en": "'rsvp' is read only on a response of kind rsvp, not of kind {kind}",
+        "fr": "'rsvp' n'est lu que sur une réponse de type rsvp, pas de type {kind}",
+    },
+    "problem.response_empty": {
+        "en": "this {kind} has no text: write it below the front matter",
+        "fr": "ce {kind} n'a pas de texte : écrivez-le sous l'en-tête",
+    },
+    "problem.reply_to": {
+        "en": "reply_to '{target}' is no response to this note",
+        "fr": "reply_to '{target}' n'est pas une réponse à cette note",
+    },
+    "problem.reply_to_close": {
+        "en": "reply_to '{target}' is no response to this note: did you mean '{close}'?",
+        "fr": "reply_to '{target}' n'est pas une réponse à cette note : vouliez-vous dire '{close}' ?",
+    },
+    "problem.answer_needs": {
+        "en": "an answer responds to a question, and '{note}' is of type {type}: make it kind: reply",
+        "fr": "une réponse de type answer répond à une question, et '{note}' est de type {type} : écrivez "
+        "kind: reply",
+    },
+    "problem.rsvp_needs": {
+        "en": "an rsvp responds to an event, and '{note}' is of type {type}",
+        "fr": "une réponse rsvp répond à un événement, et '{note}' est de type {type}",
+    },
+    "problem.response_widens": {
+        "en": "audience '{label}' would show this response to more people than its note ('{note_label}'): "
+        "a response may narrow its note's audience, never widen it",
+        "fr": "l'audience '{label}' montrerait cette réponse à plus de monde que sa note ('{note_label}') : "
+        "une réponse peut restreindre l'audience de sa note, jamais l'élargir",
+    },
+    "problem.accepted_question": {
+        "en": "'accepted' names the accepted answer of a question; this note is of type {type}",
+        "fr": "'accepted' désigne la réponse retenue d'une question ; cette note est de type {type}",
+    },
+    "problem.accepted_unknown": {
+        "en": "accepted '{value}' is no answer in responses/{note}/",
+        "fr": "accepted '{value}' n'est pas une réponse de responses/{note}/",
+    },
+    "problem.accepted_unknown_close": {
+        "en": "accepted '{value}' is no answer in responses/{note}/: did you mean '{close}'?",
+        "fr": "accepted '{value}' n'est pas une réponse de responses/{note}/ : vouliez-vous dire '{close}' ?",
+    },
+    "problem.accepted_kind": {
+        "en": "accepted '{value}' is of kind {kind}: only an answer (kind: answer) can be accepted",
+        "fr": "accepted '{value}' est de type {kind} : seule une réponse de type answer peut être retenue",
+    },
     "problem.group_no_index": {
         "en": "group folder has no index.md: add one with at least a 'title'",
         "fr": "le dossier du groupe n'a pas d'index.md : ajoutez-en un avec au moins un 'title'",

@@ -29,12 +29,15 @@ from rse_build.model import (
     Person,
     PersonFields,
     Position,
+    Response,
+    ResponseFields,
     Source,
 )
 
 PEOPLE_DIR = "people"
 GROUPS_DIR = "groups"
 NOTES_DIR = "notes"
+RESPONSES_DIR = "responses"
 INDEX = "index.md"
 MEGABYTE = 1024 * 1024
 # Fields whose problems say how to write a date.
@@ -51,6 +54,7 @@ class Loaded:
     groups: list[Group] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
     pages: list[Page] = field(default_factory=list)
+    responses: list[Response] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
 
 
@@ -215,6 +219,9 @@ class Layout:
     max_bytes: int | None = None
     # (folder note, note file) pairs that MkDocs would publish at one address: `a/index.md`, `a.md`.
     clashing: tuple[tuple[str, str], ...] = ()
+    # responses/<note>/<id>.md; and Markdown files under responses/ outside a note's folder.
+    responses: tuple[str, ...] = ()
+    misplaced_responses: tuple[str, ...] = ()
 
     def index(self) -> Index:
         """The ids every reference may name, as the file and folder names say."""
@@ -340,8 +347,18 @@ def scan(content_dir: Path, root: Path | None = None, max_bytes: int | None = No
             for p in _markdown_files(folder)
             if p.name != INDEX and keep(p)
         )
+    responses_dir = content_dir / RESPONSES_DIR
+    in_responses = [_relative(p, content_dir) for p in _markdown_files(responses_dir) if keep(p)]
+    responses = [p for p in in_responses if p.count("/") >= 2]
+    misplaced = [p for p in in_responses if p.count("/") < 2]
     files = _all_files(content_dir) if content_dir.is_dir() else []
-    records = {*people, *groups, *(path for path, _ in notes), *(index for index, _ in clashing)}
+    records = {
+        *people,
+        *groups,
+        *(path for path, _ in notes),
+        *(index for index, _ in clashing),
+        *in_responses,
+    }
     pages = [
         shown
         for path in files
@@ -357,6 +374,8 @@ def scan(content_dir: Path, root: Path | None = None, max_bytes: int | None = No
         tuple(_oversized(files, content_dir, max_bytes)),
         max_bytes,
         tuple(clashing),
+        tuple(responses),
+        tuple(misplaced),
     )
 
 
@@ -445,6 +464,13 @@ def load_content(
                 continue
             title = heading.title if heading else None
             loaded.notes.append(Note(key, fields, parsed.body, source, folder_group, title))
+    for shown in filter(wanted, layout.misplaced_responses):
+        problems.append(Problem.of(shown, 1, 1, "problem.response_folder"))
+    for shown in filter(wanted, layout.responses):
+        folder, _, name = shown.removeprefix(f"{RESPONSES_DIR}/").removesuffix(".md").rpartition("/")
+        if record := read(content_dir / shown, shown, name, "response", ResponseFields):
+            fields, parsed, source = record
+            loaded.responses.append(Response(folder, name, fields, parsed.body, source))
     for shown in filter(wanted, layout.pages):
         if shown in oversized:
             continue

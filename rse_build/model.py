@@ -13,7 +13,7 @@ import re
 import urllib.parse
 import zoneinfo
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Annotated, Any
@@ -57,6 +57,20 @@ class Status(StrEnum):
     DRAFT = "draft"
     PUBLISHED = "published"
     ARCHIVED = "archived"
+
+
+class ResponseKind(StrEnum):
+    REPLY = "reply"
+    ANSWER = "answer"
+    KUDOS = "kudos"
+    RSVP = "rsvp"
+
+
+class RsvpValue(StrEnum):
+    GOING = "going"
+    MAYBE = "maybe"
+    REMOTE = "remote"
+    DECLINED = "declined"
 
 
 class IdeaState(StrEnum):
@@ -187,6 +201,20 @@ class NoteFields(_FrontMatter):
     online: WebLink | None = Field(None, description="For events: the http(s) link to join online.")
     site: Text | None = Field(None, description="For events: the physical site where it happens.")
     capacity: int | None = Field(None, ge=1, description="For events: how many people can attend.")
+    accepted: Text | None = Field(
+        None, description="For questions: the id of the accepted answer (a response)."
+    )
+
+
+class ResponseFields(_FrontMatter):
+    """The front matter of `content/responses/<note-id>/<response-id>.md`: a reply, an answer,
+    thanks or an RSVP to a note, in a file of its own."""
+
+    kind: ResponseKind = ResponseKind.REPLY
+    authors: TextList = Field((), description="Handles (one person); default: the first commit's author.")
+    date: dt.datetime | dt.date | None = Field(None, description="Default: the first commit's date and time.")
+    reply_to: Text | None = Field(None, description="The id of the response this one replies to.")
+    rsvp: RsvpValue | None = Field(None, description="For kind rsvp: going, maybe, remote or declined.")
 
 
 class PageFields(_FrontMatter):
@@ -301,6 +329,28 @@ class Note:
         return self.fields.status is Status.DRAFT
 
 
+@dataclass(frozen=True, slots=True)
+class Response:
+    """A response to a note. `note` is its folder under responses/: the note's id, or its path
+    under content/ without `.md` when ids clash (resolved as a `[[link]]` is); `id` is the
+    file's name."""
+
+    note: str
+    id: str
+    fields: ResponseFields
+    body: str
+    source: Source
+
+    @property
+    def path(self) -> str:
+        return self.source.path
+
+    @property
+    def order(self) -> tuple[str, str]:
+        """Oldest first; a day without a time sorts before the times of that day."""
+        return (self.fields.date.isoformat() if self.fields.date else "", self.id)
+
+
 _TAG_SYMBOLS = {"+": "-plus-", "#": "-sharp-", ".": "-dot-", "&": "-and-", "@": "-at-"}
 
 
@@ -365,9 +415,13 @@ class Community:
     note_ids: dict[str, tuple[str, ...]]
     people_by_skill: dict[str, tuple[str, ...]] = field(default_factory=dict)
     skill_names: dict[str, str] = field(default_factory=dict)
+    # Each note's responses (by note key), oldest first; those whose note is missing are left out.
+    responses: dict[str, tuple[Response, ...]] = field(default_factory=dict)
 
     @classmethod
-    def build(cls, people: list[Person], groups: list[Group], notes: list[Note]) -> Community:
+    def build(
+        cls, people: list[Person], groups: list[Group], notes: list[Note], responses: Iterable[Response] = ()
+    ) -> Community:
         by_handle = {p.handle: p for p in sorted(people, key=lambda p: p.handle)}
         by_slug = {g.slug: g for g in sorted(groups, key=lambda g: g.slug)}
         by_key = {n.key: n for n in sorted(notes, key=lambda n: n.key)}
@@ -412,6 +466,13 @@ class Community:
                 people_by_skill[tag_slug(skill)].append(person.handle)
                 skill_spellings[tag_slug(skill)].add(skill)
 
+        note_ids_found = {i: tuple(v) for i, v in sorted(note_ids.items())}
+        responses_of: dict[str, list[Response]] = defaultdict(list)
+        for response in responses:
+            key = _find_note_key(response.note, by_key, note_ids_found)
+            if key is not None:
+                responses_of[key].append(response)
+
         return cls(
             people=by_handle,
             groups=by_slug,
@@ -424,10 +485,15 @@ class Community:
             notes_by_tag={t: _sorted_unique(v) for t, v in sorted(notes_by_tag.items())},
             groups_by_tag={t: _sorted_unique(v) for t, v in sorted(groups_by_tag.items())},
             tag_names={slug: min(names) for slug, names in sorted(spellings.items())},
-            note_ids={i: tuple(v) for i, v in sorted(note_ids.items())},
+            note_ids=note_ids_found,
             people_by_skill={k: _sorted_unique(v) for k, v in sorted(people_by_skill.items())},
             skill_names={slug: min(names) for slug, names in sorted(skill_spellings.items())},
+            responses={k: tuple(sorted(v, key=lambda r: r.order)) for k, v in sorted(responses_of.items())},
         )
+
+    @property
+    def every_response(self) -> tuple[Response, ...]:
+        return tuple(r for responses in self.responses.values() for r in responses)
 
     def authors_of(self, note: Note) -> tuple[Person, ...]:
         return tuple(self.people[h] for h in note.fields.authors if h in self.people)
@@ -443,7 +509,14 @@ class Community:
 
     def find_note(self, reference: str) -> Note | None:
         """A `[[reference]]`: a note id when it is unique, else a path under content/."""
-        if reference in self.notes:
-            return self.notes[reference]
-        keys = self.note_ids.get(reference, ())
-        return self.notes[keys[0]] if len(keys) == 1 else None
+        key = _find_note_key(reference, self.notes, self.note_ids)
+        return None if key is None else self.notes[key]
+
+
+def _find_note_key(
+    reference: str, keys: Mapping[str, object], note_ids: Mapping[str, tuple[str, ...]]
+) -> str | None:
+    if reference in keys:
+        return reference
+    found = note_ids.get(reference, ())
+    return found[0] if len(found) == 1 else None

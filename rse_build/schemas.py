@@ -1,4 +1,4 @@
-"""JSON Schemas of the three kinds of front matter, generated from the pydantic models that
+"""JSON Schemas of the four kinds of front matter, generated from the pydantic models that
 validate them: one source of truth for rse check, editors and other tools."""
 
 from __future__ import annotations
@@ -9,12 +9,13 @@ from typing import Any
 from pydantic import BaseModel
 
 from rse_build.load import PAGE_KEYS
-from rse_build.model import GroupFields, NoteFields, PersonFields
+from rse_build.model import GroupFields, NoteFields, PersonFields, ResponseFields
 
 KINDS: dict[str, tuple[type[BaseModel], str]] = {
     "person": (PersonFields, "content/people/<handle>.md"),
     "group": (GroupFields, "content/groups/<slug>/index.md"),
     "note": (NoteFields, "content/notes/**.md and content/groups/<slug>/*.md"),
+    "response": (ResponseFields, "content/responses/<note-id>/<response-id>.md"),
 }
 
 

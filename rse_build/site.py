@@ -25,6 +25,7 @@ from rse_build.enrich import Enriched, enrich
 from rse_build.history import Head, Progress, head_commit
 from rse_build.i18n import Translator
 from rse_build.links import Mentionable, Reference, RefKind
+from rse_build.load import RESPONSES_DIR
 from rse_build.model import Community, Note
 from rse_build.redact import Redactor
 from rse_build.sanitize import Sanitizer
@@ -290,15 +291,18 @@ def plan_site(prepared: Prepared, files: SiteFiles) -> SitePlan:
     config, share, t, settings = prepared.config, prepared.share, prepared.t, prepared.settings
     community, enriched = share.community, prepared.enriched
     drafts = prepared.checked.drafts
+    # Responses are shown on their note's page, never as pages of their own.
+    responses = {p for p in files.urls if p.startswith(f"{RESPONSES_DIR}/") and p.endswith(".md")}
+    left_out = drafts | responses
     roles = _roles(prepared)
     fixed = {kind.source for kind in PAGE_KINDS if kind.pages is None}
-    hidden = {path for path in files.urls if path not in drafts and share.hides(path)}
+    hidden = {path for path in files.urls if path not in left_out and share.hides(path)}
     # A hidden page of a kind every site has is replaced by the generated one.
     hidden_fixed = {path for path in hidden if path in fixed}
-    present = set(files.urls) - drafts - hidden_fixed
+    present = set(files.urls) - left_out - hidden_fixed
     missing = [(path, role, title) for path, (role, title) in sorted(roles.items()) if path not in present]
     generated = [GeneratedFile(path, _front_matter(title)) for path, _, title in missing]
-    markdown_pages = {p for p in files.pages if p not in drafts and p not in hidden} | {
+    markdown_pages = {p for p in files.pages if p not in left_out and p not in hidden} | {
         p for p, _, _ in missing
     }
     published = share.published(p for p in files.included if p not in drafts and p not in hidden)
@@ -327,7 +331,7 @@ def plan_site(prepared: Prepared, files: SiteFiles) -> SitePlan:
         stats_json = json.dumps(stats.to_json(), indent=2, ensure_ascii=False, sort_keys=False)
         generated.append(GeneratedFile("stats.json", stats_json + "\n"))
     generated += _feeds(prepared, refs, stats, redact)
-    removed = [*sorted(drafts & set(files.urls)), *sorted(hidden_fixed)]
+    removed = [*sorted(left_out & set(files.urls)), *sorted(hidden_fixed)]
     if not share.audience.indexable:
         if "robots.txt" in files.urls:
             removed.append("robots.txt")

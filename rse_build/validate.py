@@ -12,7 +12,18 @@ from dataclasses import dataclass, field
 
 from rse_build.errors import Problem, Severity, hinted
 from rse_build.links import Mentionable, Reference, RefKind, find_references
-from rse_build.model import DEFAULT_LABEL, Group, Index, Note, NoteType, Page, Person, Source
+from rse_build.model import (
+    DEFAULT_LABEL,
+    Group,
+    Index,
+    Note,
+    NoteType,
+    Page,
+    Person,
+    Response,
+    ResponseKind,
+    Source,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,6 +222,122 @@ def _check_note(note: Note, index: Index, groups: Mapping[str, Group], rules: Ru
     return problems
 
 
+def _note_labels(note: Note, groups: Mapping[str, Group], rules: Rules) -> list[str]:
+    """The labels that decide who sees a note: its own, else its groups', else the default."""
+    if note.fields.audience is not None:
+        return [note.fields.audience]
+    labels = [groups[s].fields.audience or rules.default_label for s in note.group_slugs if s in groups]
+    return labels or [rules.default_label]
+
+
+# The kinds of response that only one type of note takes, and the problem of any other.
+_NEEDS = {
+    ResponseKind.ANSWER: (NoteType.QUESTION, "problem.answer_needs"),
+    ResponseKind.RSVP: (NoteType.EVENT, "problem.rsvp_needs"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class _Thread:
+    """One note's responses as validation needs them: the note (None when it is not among the
+    records read) and the responses' ids by kind."""
+
+    note: Note | None
+    kinds: dict[str, ResponseKind]
+
+
+def _check_response(
+    response: Response,
+    thread: _Thread,
+    index: Index,
+    groups: Mapping[str, Group],
+    rules: Rules,
+    drafts: frozenset[str],
+) -> list[Problem]:
+    """A response names a published note, fits the note's type, and narrows its audience."""
+    f, source = response.fields, response.source
+    problems = _check_audience(source, f.audience, rules)
+    if response.note in drafts:
+        draft = Problem.of(
+            source.path, 1, 1, "problem.response_draft", severity=Severity.WARNING, note=response.note
+        )
+        return [*problems, draft]
+    if index.find_note(response.note) is None:
+        candidates = index.note_ids.get(response.note, ())
+        if len(candidates) > 1:
+            keys = ", ".join(candidates)
+            return [
+                *problems,
+                Problem.of(
+                    source.path,
+                    1,
+                    1,
+                    "problem.response_ambiguous",
+                    note=response.note,
+                    candidates=keys,
+                    example=candidates[0],
+                ),
+            ]
+        key, hint = hinted("problem.response_note", closest(response.note, index.note_ids))
+        return [*problems, Problem.of(source.path, 1, 1, key, note=response.note, **hint)]
+    note = thread.note
+    if f.kind is ResponseKind.RSVP and f.rsvp is None and "rsvp" not in source.keys:
+        problems.append(_problem(source, "kind", "problem.rsvp_missing"))
+    if f.kind is not ResponseKind.RSVP and f.rsvp is not None:
+        problems.append(_problem(source, "rsvp", "problem.rsvp_field", Severity.WARNING, kind=f.kind.value))
+    if f.kind in (ResponseKind.REPLY, ResponseKind.ANSWER) and not response.body.strip():
+        problems.append(_problem(source, "kind", "problem.response_empty", kind=f.kind.value))
+    if f.reply_to is not None and f.reply_to not in thread.kinds:
+        key, hint = hinted("problem.reply_to", closest(f.reply_to, thread.kinds))
+        problems.append(_problem(source, "reply_to", key, target=f.reply_to, **hint))
+    if note is None:
+        return problems
+    needs, key = _NEEDS.get(f.kind, (None, ""))
+    if needs is not None and note.fields.type is not needs:
+        problems.append(_problem(source, "kind", key, note=note.id, type=note.fields.type.value))
+    if f.audience is not None and f.audience in rules.labels:
+        seen = rules.seen_by(f.audience)
+        for label in _note_labels(note, groups, rules):
+            if not seen <= rules.seen_by(label):
+                problems.append(
+                    _problem(
+                        source, "audience", "problem.response_widens", label=f.audience, note_label=label
+                    )
+                )
+    return problems
+
+
+def _check_accepted(note: Note, thread: _Thread) -> list[Problem]:
+    """`accepted:` names an answer to this very question."""
+    accepted, source = note.fields.accepted, note.source
+    if accepted is None:
+        return []
+    if note.fields.type is not NoteType.QUESTION:
+        return [_problem(source, "accepted", "problem.accepted_question", type=note.fields.type.value)]
+    kind = thread.kinds.get(accepted)
+    if kind is None:
+        answers = [i for i, k in thread.kinds.items() if k is ResponseKind.ANSWER]
+        key, hint = hinted("problem.accepted_unknown", closest(accepted, answers))
+        return [_problem(source, "accepted", key, value=accepted, note=note.id, **hint)]
+    if kind is not ResponseKind.ANSWER:
+        return [_problem(source, "accepted", "problem.accepted_kind", value=accepted, kind=kind.value)]
+    return []
+
+
+def _threads(
+    notes: Iterable[Note], responses: Iterable[Response], index: Index, known: Mapping[str, Note]
+) -> dict[str, _Thread]:
+    """Every thread a check touches, by note key (or by the folder's name when it names no note)."""
+    threads: dict[str, _Thread] = {}
+    for response in responses:
+        key = index.find_note(response.note) or response.note
+        thread = threads.setdefault(key, _Thread(known.get(key), {}))
+        thread.kinds[response.id] = response.fields.kind
+    for note in notes:
+        threads.setdefault(note.key, _Thread(note, {}))
+    return threads
+
+
 def validate(
     people: Iterable[Person],
     groups: Iterable[Group],
@@ -220,14 +347,19 @@ def validate(
     drafts: frozenset[str] = frozenset(),
     all_groups: Mapping[str, Group] | None = None,
     pages: Iterable[Page] = (),
+    responses: Iterable[Response] = (),
+    thread_notes: Mapping[str, Note] | None = None,
 ) -> list[Problem]:
     """Every reference names something that exists, and every rule between records holds.
 
     `drafts` holds the ids and paths of notes left out of this build; `all_groups` the groups
-    whose audiences notes must not widen (default: `groups`).
+    whose audiences notes must not widen (default: `groups`). `responses` are checked against
+    `thread_notes` (by key: the notes they respond to; default: `notes`); a question's
+    `accepted:` against the responses given.
     """
     groups = list(groups)
     people = list(people)
+    notes = list(notes)
     group_map = all_groups if all_groups is not None else {g.slug: g for g in groups}
     mentioned = _People.of(index)
     problems: list[Problem] = []
@@ -255,6 +387,17 @@ def validate(
         problems += _check_body(index, mentioned, source, note.body, drafts)
     for page in pages:
         problems += _check_audience(page.source, page.fields.audience, rules)
+    responses = list(responses)
+    known = thread_notes if thread_notes is not None else {n.key: n for n in notes}
+    threads = _threads(notes, responses, index, known)
+    for note in notes:
+        problems += _check_accepted(note, threads[note.key])
+    for response in responses:
+        thread = threads[index.find_note(response.note) or response.note]
+        source = response.source
+        problems += _check_list(source, "authors", response.fields.authors, index.people, "author")
+        problems += _check_response(response, thread, index, group_map, rules, drafts)
+        problems += _check_body(index, mentioned, source, response.body, drafts)
     problems += _shared_addresses(people)
     return problems
 

@@ -20,7 +20,7 @@ from rse_build.errors import Problem, Severity, validation_problem
 from rse_build.i18n import STRINGS, Translator
 from rse_build.load import Layout, load_content
 from rse_build.mkdocs_adapter.run import config_summary
-from rse_build.model import NoteFields, PersonFields, PersonKind
+from rse_build.model import NoteFields, PersonFields, PersonKind, ResponseFields
 from rse_build.report import render
 from rse_build.settings import load_settings
 from tests.conftest import MKDOCS_YML, SMALL, Community, new_community, rse
@@ -123,77 +123,82 @@ FILES: dict[str, str | bytes] = {
     "content/notes/__.md": GOOD,
     "content/notes/_/index.md": GOOD,
     "content/notes/Folder Note/index.md": GOOD,
+    # Responses: one of each mistake.
+    "content/notes/ask.md": "---\ntitle: x\ntype: question\naccepted: r-reply\n---\n",
+    "content/notes/ask-typo.md": "---\ntitle: x\ntype: question\naccepted: r-answr\n---\n",
+    "content/notes/ask-none.md": "---\ntitle: x\ntype: question\naccepted: zzqq\n---\n",
+    "content/notes/not-question.md": "---\ntitle: x\naccepted: r-reply\n---\n",
+    "content/notes/meet.md": "---\ntitle: x\ntype: event\nstart: 2026-12-03T18:00\n---\n",
+    "content/responses/ask/r-reply.md": "---\nkind: reply\nrsvp: going\n---\nText\n",
+    "content/responses/ask/r-empty.md": "---\nkind: answer\n---\n",
+    "content/responses/ask-typo/r-answer.md": "---\nkind: answer\n---\nAn answer\n",
+    "content/responses/meet/r-rsvp.md": "---\nkind: rsvp\n---\n",
+    "content/responses/meet/r-answer.md": "---\nkind: answer\n---\nHi\n",
+    "content/responses/meet/r-reply.md": "---\nreply_to: r-rsvpp\n---\nHi\n",
+    "content/responses/meet/r-reply-2.md": "---\nreply_to: zzqq\n---\nHi\n",
+    "content/responses/meet/Bad_Resp.md": "---\nkind: kudos\n---\n",
+    "content/responses/meet/__.md": "---\nkind: kudos\n---\n",
+    "content/responses/welcome-note/r-rsvp.md": "---\nkind: rsvp\nrsvp: going\n---\n",
+    "content/responses/welcome-note/r-pub.md": "---\naudience: public\n---\nHi\n",
+    "content/responses/welcom-note/r-x.md": "---\nkind: kudos\n---\n",
+    "content/responses/zzqq-nothing/r-x.md": "---\nkind: kudos\n---\n",
+    "content/responses/dup/r-x.md": "---\nkind: kudos\n---\n",
+    "content/responses/secret-draft/r-x.md": "---\nkind: kudos\n---\n",
+    "content/responses/stray.md": "---\nkind: kudos\n---\n",
 }
 
 
 # What `rse check` said of that community in English before messages had keys, word for word.
 ENGLISH_REPORT = (
-    (".github/CODEOWNERS:1:1: warning: out of date with the groups' animators: run 'rse codeowners --write'"),
-    (
-        "content/groups/Bad Group/index.md:1:1: group folder name 'Bad Group' must use lowercase "
-        "letters, digits and '-' only; rename it 'bad-group'"
-    ),
-    ("content/groups/_/index.md:1:1: group folder name '_' must use lowercase letters, digits and '-' only"),
-    (
-        "content/groups/bad-group/index.md:3:1: 'kind': Input should be 'project', 'practice', "
-        "'hobby', 'site' or 'partner'"
-    ),
+    ".github/CODEOWNERS:1:1: warning: out of date with the groups' animators: run 'rse codeowners --write'",
+    "content/groups/Bad Group/index.md:1:1: group folder name 'Bad Group' must use lowercase letters, "
+    "digits and '-' only; rename it 'bad-group'",
+    "content/groups/_/index.md:1:1: group folder name '_' must use lowercase letters, digits and '-' only",
+    "content/groups/bad-group/index.md:3:1: 'kind': Input should be 'project', 'practice', 'hobby', 'site' "
+    "or 'partner'",
     "content/groups/bad-group/index.md:4:13: unknown animator 'ghost-x'",
-    ("content/groups/bad-group/index.md:4:22: unknown animator 'ada-lovelce'; did you mean 'ada-lovelace'?"),
-    ("content/groups/bad-group/index.md:5:11: unknown member 'grace-hoper'; did you mean 'grace-hopper'?"),
+    "content/groups/bad-group/index.md:4:22: unknown animator 'ada-lovelce'; did you mean 'ada-lovelace'?",
+    "content/groups/bad-group/index.md:5:11: unknown member 'grace-hoper'; did you mean 'grace-hopper'?",
     "content/groups/bad-group/index.md:5:24: unknown member 'nobody-zz'",
-    (
-        "content/groups/bad-group/index.md:6:1: unknown audience 'publc'; did you mean 'public'?; "
-        "audiences in mkdocs.yml use: internal, public"
-    ),
+    "content/groups/bad-group/index.md:6:1: unknown audience 'publc'; did you mean 'public'?; audiences in "
+    "mkdocs.yml use: internal, public",
     "content/groups/orphan:1:1: group folder has no index.md: add one with at least a 'title'",
-    (
-        "content/notes/Bad_Name.md:1:1: note file name 'Bad_Name' must use lowercase letters, "
-        "digits and '-' only; rename it 'bad-name'"
-    ),
-    (
-        "content/notes/Folder Note/index.md:1:1: note folder name 'Folder Note' must use lowercase "
-        "letters, digits and '-' only; rename it 'folder-note'"
-    ),
-    ("content/notes/_/index.md:1:1: note folder name '_' must use lowercase letters, digits and '-' only"),
+    "content/notes/Bad_Name.md:1:1: note file name 'Bad_Name' must use lowercase letters, digits and '-' "
+    "only; rename it 'bad-name'",
+    "content/notes/Folder Note/index.md:1:1: note folder name 'Folder Note' must use lowercase letters, "
+    "digits and '-' only; rename it 'folder-note'",
+    "content/notes/_/index.md:1:1: note folder name '_' must use lowercase letters, digits and '-' only",
     "content/notes/__.md:1:1: note file name '__' must use lowercase letters, digits and '-' only",
-    ("content/notes/a/dup.md:1:1: advice: note id 'dup' is also notes/b/dup: link to it as [[notes/a/dup]]"),
-    ("content/notes/b/dup.md:1:1: advice: note id 'dup' is also notes/a/dup: link to it as [[notes/b/dup]]"),
-    (
-        "content/notes/bad-audience.md:3:1: unknown audience 'zzzz-qq'; audiences in mkdocs.yml "
-        "use: internal, public"
-    ),
-    ("content/notes/bad-type.md:3:1: 'type': Input should be 'note', 'howto', 'idea', 'question' or 'event'"),
+    "content/notes/a/dup.md:1:1: advice: note id 'dup' is also notes/b/dup: link to it as [[notes/a/dup]]",
+    "content/notes/ask-none.md:4:1: accepted 'zzqq' is no answer in responses/ask-none/",
+    "content/notes/ask-typo.md:4:1: accepted 'r-answr' is no answer in responses/ask-typo/: did you mean "
+    "'r-answer'?",
+    "content/notes/ask.md:4:1: accepted 'r-reply' is of kind reply: only an answer (kind: answer) can be "
+    "accepted",
+    "content/notes/b/dup.md:1:1: advice: note id 'dup' is also notes/a/dup: link to it as [[notes/b/dup]]",
+    "content/notes/bad-audience.md:3:1: unknown audience 'zzzz-qq'; audiences in mkdocs.yml use: internal, "
+    "public",
+    "content/notes/bad-type.md:3:1: 'type': Input should be 'note', 'howto', 'idea', 'question' or 'event'",
     "content/notes/bad-value.md:3:7: invalid value for 'date': month must be in 1..12",
     "content/notes/bad-yaml.md:3:1: invalid YAML in front matter: did not find expected ',' or ']'",
-    (
-        "content/notes/big.md:1:1: file is 0.00243 MB, over the 0.002 MB limit: keep large files "
-        "out of content/ (or raise extra.rse.max_file_mb)"
-    ),
-    (
-        "content/notes/capacity.md:5:1: 'capacity': Input should be a valid integer, unable to "
-        "parse string as an integer"
-    ),
+    "content/notes/big.md:1:1: file is 0.00243 MB, over the 0.002 MB limit: keep large files out of "
+    "content/ (or raise extra.rse.max_file_mb)",
+    "content/notes/capacity.md:5:1: 'capacity': Input should be a valid integer, unable to parse string as "
+    "an integer",
     "content/notes/complex-key.md:3:3: a key must be plain text",
-    (
-        "content/notes/date-true.md:3:1: 'date': Input should be a valid date; write a date "
-        "(2026-12-03) or a date and time (2026-12-03T18:00)"
-    ),
+    "content/notes/date-true.md:3:1: 'date': Input should be a valid date; write a date (2026-12-03) or a "
+    "date and time (2026-12-03T18:00)",
     "content/notes/dup-key.md:3:1: key 'title' appears twice (first on line 2); keep one",
     "content/notes/empty-fm.md:1:1: front matter is empty: add at least a title or a name",
-    (
-        "content/notes/empty-title.md:2:1: 'title' is required: add a title: line or start the text"
-        " with '# Title'"
-    ),
-    ("content/notes/empty-title.md:2:1: 'title': Value should have at least 1 item after validation, not 0"),
+    "content/notes/empty-title.md:2:1: 'title' is required: add a title: line or start the text with '# "
+    "Title'",
+    "content/notes/empty-title.md:2:1: 'title': Value should have at least 1 item after validation, not 0",
     "content/notes/end-first.md:5:1: 'end' is before 'start'",
     "content/notes/escape.md:1:1: symbolic link leads outside the repository: copy the file in",
     "content/notes/event.md:3:1: an event needs 'start' (e.g. start: 2026-12-03T18:00)",
-    (
-        "content/notes/event.md:4:1: 'start': Input should be a valid datetime or date; write a "
-        "date (2026-12-03) or a date and time (2026-12-03T18:00)"
-    ),
-    ("content/notes/event.md:5:1: 'timezone': unknown time zone 'Paris': write a name such as Europe/Paris"),
+    "content/notes/event.md:4:1: 'start': Input should be a valid datetime or date; write a date "
+    "(2026-12-03) or a date and time (2026-12-03T18:00)",
+    "content/notes/event.md:5:1: 'timezone': unknown time zone 'Paris': write a name such as Europe/Paris",
     "content/notes/event.md:6:1: 'online': 'zoom' is not a web link: write it as https://…",
     "content/notes/event.md:7:1: 'capacity': Input should be greater than or equal to 1",
     "content/notes/idea.md:4:14: unknown supporter 'nobody-here'",
@@ -203,98 +208,92 @@ ENGLISH_REPORT = (
     "content/notes/links.md:3:24: unknown author 'zorro-x'",
     "content/notes/links.md:5:23: unknown note '[[welcom-note]]'; did you mean 'welcome-note'?",
     "content/notes/links.md:5:40: unknown note '[[nothing-at-all-here]]'",
-    (
-        "content/notes/links.md:5:68: '[[dup]]' is ambiguous: [[notes/a/dup]], [[notes/b/dup]] "
-        "share that name; link with the path"
-    ),
-    (
-        "content/notes/links.md:6:8: unknown person '@grace-hoper'; did you mean '@grace-hopper'? "
-        "(write `@grace-hoper` for a literal @)"
-    ),
-    (
-        "content/notes/links.md:6:27: advice: '@cs-leadership' names no profile (no handle, no "
-        "login in links): it stays plain text"
-    ),
+    "content/notes/links.md:5:68: '[[dup]]' is ambiguous: [[notes/a/dup]], [[notes/b/dup]] share that name; "
+    "link with the path",
+    "content/notes/links.md:6:8: unknown person '@grace-hoper'; did you mean '@grace-hopper'? (write "
+    "`@grace-hoper` for a literal @)",
+    "content/notes/links.md:6:27: advice: '@cs-leadership' names no profile (no handle, no login in links): "
+    "it stays plain text",
     "content/notes/list-fm.md:2:1: front matter must be a mapping of 'key: value' lines",
     "content/notes/no-start.md:3:1: an event needs 'start' (e.g. start: 2026-12-03T18:00)",
-    (
-        "content/notes/no-title.md:1:1: 'title' is required: add a title: line or start the text "
-        "with '# Title'"
-    ),
+    "content/notes/no-title.md:1:1: 'title' is required: add a title: line or start the text with '# Title'",
     "content/notes/not-idea.md:3:1: warning: 'state' is for ideas (type: idea); it is ignored here",
+    "content/notes/not-question.md:3:1: 'accepted' names the accepted answer of a question; this note is of "
+    "type note",
     "content/notes/start-far.md:3:1: an event needs 'start' (e.g. start: 2026-12-03T18:00)",
-    (
-        "content/notes/start-far.md:4:1: 'start': Input should be a valid datetime; write a date "
-        "(2026-12-03) or a date and time (2026-12-03T18:00)"
-    ),
+    "content/notes/start-far.md:4:1: 'start': Input should be a valid datetime; write a date (2026-12-03) "
+    "or a date and time (2026-12-03T18:00)",
     "content/notes/start-true.md:3:1: an event needs 'start' (e.g. start: 2026-12-03T18:00)",
-    (
-        "content/notes/start-true.md:4:1: 'start': Input should be a valid datetime; write a date "
-        "(2026-12-03) or a date and time (2026-12-03T18:00)"
-    ),
+    "content/notes/start-true.md:4:1: 'start': Input should be a valid datetime; write a date (2026-12-03) "
+    "or a date and time (2026-12-03T18:00)",
     "content/notes/tab-item.md:5:2: line 5 has a tab where YAML needs a space: use spaces",
     "content/notes/tab-yaml.md:3:1: line 3 starts with a tab: indent with spaces",
     "content/notes/typo-key.md:2:1: warning: unknown key 'tilte'; did you mean 'title'?",
     "content/notes/typo-key.md:3:1: warning: unknown key 'colour'",
     "content/notes/unclosed.md:1:1: front matter is not closed: add a line '---' after it",
-    (
-        "content/notes/widen.md:4:1: audience 'public' widens group 'data-platform' (internal): a "
-        "note may narrow its group's audience, never widen it"
-    ),
-    (
-        "content/notes/x/index.md:1:1: 'notes/x/index.md' and 'notes/x.md' would be the same page, "
-        "notes/x/: rename the folder or the file"
-    ),
-    (
-        "content/people/Bad_Person.md:1:1: profile file name 'Bad_Person' must use lowercase "
-        "letters, digits and '-' only; rename it 'bad-person'"
-    ),
+    "content/notes/widen.md:4:1: audience 'public' widens group 'data-platform' (internal): a note may "
+    "narrow its group's audience, never widen it",
+    "content/notes/x/index.md:1:1: 'notes/x/index.md' and 'notes/x.md' would be the same page, notes/x/: "
+    "rename the folder or the file",
+    "content/people/Bad_Person.md:1:1: profile file name 'Bad_Person' must use lowercase letters, digits "
+    "and '-' only; rename it 'bad-person'",
     "content/people/_.md:1:1: profile file name '_' must use lowercase letters, digits and '-' only",
-    (
-        "content/people/ada-lovelace.md:4:10: address 1 of 'emails' is also in the profile of "
-        "'sam-shared': keep it in one"
-    ),
+    "content/people/ada-lovelace.md:4:10: address 1 of 'emails' is also in the profile of 'sam-shared': "
+    "keep it in one",
     "content/people/avatar-missing.md:4:1: avatar 'me.jpg' not found next to the profile",
-    (
-        "content/people/avatar-out.md:4:1: avatar '../../secret.png' is outside content/: put the "
-        "photo next to the profile"
-    ),
-    (
-        "content/people/bad-joined-word.md:4:1: 'joined': Input should be a valid date or datetime;"
-        " write a date (2026-12-03) or a date and time (2026-12-03T18:00)"
-    ),
-    (
-        "content/people/bad-joined.md:4:1: 'joined': Datetimes provided to dates should have zero "
-        "time - e.g. be exact dates; write a date (2026-12-03) or a date and time "
-        "(2026-12-03T18:00)"
-    ),
-    (
-        "content/people/bad-kind.md:4:1: 'kind': Input should be 'employee', 'partner', 'supplier',"
-        " 'client' or 'alumni'"
-    ),
+    "content/people/avatar-out.md:4:1: avatar '../../secret.png' is outside content/: put the photo next to "
+    "the profile",
+    "content/people/bad-joined-word.md:4:1: 'joined': Input should be a valid date or datetime; write a "
+    "date (2026-12-03) or a date and time (2026-12-03T18:00)",
+    "content/people/bad-joined.md:4:1: 'joined': Datetimes provided to dates should have zero time - e.g. "
+    "be exact dates; write a date (2026-12-03) or a date and time (2026-12-03T18:00)",
+    "content/people/bad-kind.md:4:1: 'kind': Input should be 'employee', 'partner', 'supplier', 'client' or "
+    "'alumni'",
     "content/people/bad-links.md:4:1: 'links': Input should be a valid dictionary",
     "content/people/bad-refs.md:4:1: unknown manager 'ada-lovelac'; did you mean 'ada-lovelace'?",
     "content/people/bad-refs.md:5:10: unknown group 'data-platfrom'; did you mean 'data-platform'?",
     "content/people/bad-refs.md:5:25: unknown group 'zzqq-xxww'",
-    (
-        "content/people/bad-refs.md:7:8: unknown person '@grace-hoper'; did you mean "
-        "'@grace-hopper'? (write `@grace-hoper` for a literal @)"
-    ),
-    ("content/people/bad-skills.md:2:1: advice: no skills yet: add skills: [...] so colleagues can find you"),
+    "content/people/bad-refs.md:7:8: unknown person '@grace-hoper'; did you mean '@grace-hopper'? (write "
+    "`@grace-hoper` for a literal @)",
+    "content/people/bad-skills.md:2:1: advice: no skills yet: add skills: [...] so colleagues can find you",
     "content/people/bad-skills.md:3:1: 'skills': Input should be a valid tuple",
-    ("content/people/bad-stats.md:4:1: 'stats': Input should be a valid boolean, unable to interpret input"),
+    "content/people/bad-stats.md:4:1: 'stats': Input should be a valid boolean, unable to interpret input",
     "content/people/far-manager.md:4:1: unknown manager 'qqq-www'",
     "content/people/name-list.md:2:1: 'name': Input should be a valid string",
     "content/people/no-name.md:1:1: 'name' is required",
-    ("content/people/no-skills.md:2:1: advice: no skills yet: add skills: [...] so colleagues can find you"),
-    (
-        "content/people/sam-shared.md:4:28: address 2 of 'emails' is also in the profile of "
-        "'ada-lovelace': keep it in one"
-    ),
+    "content/people/no-skills.md:2:1: advice: no skills yet: add skills: [...] so colleagues can find you",
+    "content/people/sam-shared.md:4:28: address 2 of 'emails' is also in the profile of 'ada-lovelace': "
+    "keep it in one",
+    "content/responses/ask/r-empty.md:2:1: this answer has no text: write it below the front matter",
+    "content/responses/ask/r-reply.md:3:1: warning: 'rsvp' is read only on a response of kind rsvp, not of "
+    "kind reply",
+    "content/responses/dup/r-x.md:1:1: responses/dup/ could be several notes (notes/a/dup, notes/b/dup): "
+    "name the folder after the note's path instead, e.g. responses/notes/a/dup/",
+    "content/responses/meet/Bad_Resp.md:1:1: response file name 'Bad_Resp' must use lowercase letters, "
+    "digits and '-' only; rename it 'bad-resp'",
+    "content/responses/meet/__.md:1:1: response file name '__' must use lowercase letters, digits and '-' "
+    "only",
+    "content/responses/meet/r-answer.md:2:1: an answer responds to a question, and 'meet' is of type event: "
+    "make it kind: reply",
+    "content/responses/meet/r-reply-2.md:2:1: reply_to 'zzqq' is no response to this note",
+    "content/responses/meet/r-reply.md:2:1: reply_to 'r-rsvpp' is no response to this note: did you mean "
+    "'r-rsvp'?",
+    "content/responses/meet/r-rsvp.md:2:1: an rsvp says whether you come: add 'rsvp: going' (going, maybe, "
+    "remote or declined)",
+    "content/responses/stray.md:1:1: a response lives in responses/<note-id>/<response-id>.md: move it into "
+    "the folder named after its note",
+    "content/responses/welcom-note/r-x.md:1:1: responses/welcom-note/ names no note: did you mean "
+    "'welcome-note'?",
+    "content/responses/welcome-note/r-pub.md:2:1: audience 'public' would show this response to more people "
+    "than its note ('internal'): a response may narrow its note's audience, never widen it",
+    "content/responses/welcome-note/r-rsvp.md:2:1: an rsvp responds to an event, and 'welcome-note' is of "
+    "type note",
+    "content/responses/zzqq-nothing/r-x.md:1:1: responses/zzqq-nothing/ names no note: the folder's name "
+    "must be the id of the note it answers",
     "mkdocs.yml:12:5: warning: extra.rse.lang: unknown setting; did you mean 'language'?",
     "mkdocs.yml:13:5: warning: extra.rse.colour: unknown setting",
     "mkdocs.yml:14:15: extra.rse.privacy.min_group: Input should be greater than or equal to 1",
-    "failed: 14 people, 2 groups, 20 notes; 73 errors, 6 warnings, 5 pieces of advice",
+    "failed: 14 people, 2 groups, 25 notes; 90 errors, 7 warnings, 5 pieces of advice",
 )
 
 
@@ -317,7 +316,7 @@ FRENCH_LINES = (
     ".github/CODEOWNERS:1:1: warning: n'est plus à jour avec les animateurs des groupes : lancez "
     "'rse codeowners --write'",
     "mkdocs.yml:13:5: warning: extra.rse.colour : réglage inconnu",
-    "échec : 14 personnes, 2 groupes, 20 notes ; 73 erreurs, 6 avertissements, 5 conseils",
+    "échec : 14 personnes, 2 groupes, 25 notes ; 90 erreurs, 7 avertissements, 5 conseils",
 )
 
 
@@ -450,7 +449,7 @@ def test_build_says_why_nothing_was_built_in_french(reports):
         "content/notes/links.md:5:5: warning: '[[secret-draft]]' est un brouillon : le lien reste du "
         "texte simple jusqu'à sa publication"
     ) in lines
-    assert lines[-1] == "73 erreurs dans le contenu : rien n'a été construit."
+    assert lines[-1] == "90 erreurs dans le contenu : rien n'a été construit."
     assert english_in(result.output) == []
 
 
@@ -675,7 +674,17 @@ def test_keys_and_params_take_no_part_in_comparisons():
 # `title:`, `skills: [...]`, 'clé: valeur': YAML as written, not French prose.
 KEY_SYNTAX = re.compile(
     r"\b(?:{}): ".format(
-        "|".join(sorted({*PersonFields.model_fields, *NoteFields.model_fields, "clé", "réglage"}))
+        "|".join(
+            sorted(
+                {
+                    *PersonFields.model_fields,
+                    *NoteFields.model_fields,
+                    *ResponseFields.model_fields,
+                    "clé",
+                    "réglage",
+                }
+            )
+        )
     )
 )
 
