@@ -55,6 +55,7 @@ from rse_build.views.related import RelatedIndex
 from rse_build.views.sites import sites_directory
 from rse_build.views.skills import skill_page, skills_index
 from rse_build.views.tags import tag_page, tags_index
+from rse_build.views.thread import thread_view
 from rse_build.views.urls import Urls
 
 NOT_INDEXED_ROBOTS = "# This site is not for search engines.\nUser-agent: *\nDisallow: /\n"
@@ -110,6 +111,10 @@ class PageKind:
     titled_by_site: bool = False
     # Only with Pagefind's chunked search (its page hosts the search box).
     chunked_search_only: bool = False
+    # A template rendered after the page's Markdown body, from its own view (a note's
+    # responses): MkDocs renders it with the page, so search and every check see it.
+    appendix: str | None = None
+    appendix_view: Callable[[SitePlan, str], Any] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -409,12 +414,19 @@ def view_for(plan: SitePlan, role: PageRole) -> Any:
     return KINDS[role.kind].view(plan, role.id)
 
 
+def appendix_view_for(plan: SitePlan, role: PageRole) -> Any:
+    """The view of what a page of this role appends to its Markdown, or None."""
+    kind = KINDS[role.kind]
+    return None if kind.appendix_view is None else kind.appendix_view(plan, role.id)
+
+
 def _person(plan: SitePlan, handle: str) -> Any:
     stats, insights = plan.stats, plan.insights
     monthly = insights.person_monthly.get(handle, ()) if insights else ()
     mentioned = plan.links.mentioned_in.get(handle, ())
     figures = stats.people.get(handle) if stats else None
-    return profile_view(plan.refs, handle, figures, monthly, mentioned)
+    responses = insights.person_responses.get(handle, 0) if insights else 0
+    return profile_view(plan.refs, handle, figures, monthly, mentioned, responses)
 
 
 def _group(plan: SitePlan, slug: str) -> Any:
@@ -431,6 +443,13 @@ def _note(plan: SitePlan, key: str) -> Any:
         related=plan.refs.notes(plan.related.related(plan.community, key)),
         discover=plan.refs.note(pick) if pick else None,
     )
+
+
+def _thread(plan: SitePlan, key: str) -> Any:
+    """A note's responses, or None when it has none (nothing is appended)."""
+    if not plan.community.responses.get(key):
+        return None
+    return thread_view(plan.refs, key)
 
 
 def _home(plan: SitePlan, _: str) -> Any:
@@ -494,6 +513,7 @@ PAGE_KINDS: tuple[PageKind, ...] = (
     PageKind("person", "people/{id}.md", "people", _person, pages=_people, searched=True, record_title=True,
              content_template="rse/partials/profile.html"),
     PageKind("group", "groups/{id}/index.md", "groups", _group, pages=_groups, searched=True),
-    PageKind("note", "{path}", "notes", _note, pages=_notes, searched=True, record_title=True, wide=False),
+    PageKind("note", "{path}", "notes", _note, pages=_notes, searched=True, record_title=True, wide=False,
+             appendix="rse/partials/thread.html", appendix_view=_thread),
 )  # fmt: skip
 KINDS: Mapping[str, PageKind] = {kind.kind: kind for kind in PAGE_KINDS}

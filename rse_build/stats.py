@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections import defaultdict
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from rse_build.history import FileFacts, History, Identity
@@ -282,6 +282,10 @@ class Insights:
     notes_with_contributors: int
     months: tuple[str, ...]
     person_monthly: dict[str, tuple[int, ...]]
+    # Replies, answers, thanks and RSVPs by the month they were written; and how many each
+    # person wrote (never ranked: shown on their own profile only).
+    responses_monthly: dict[str, int] = field(default_factory=dict)
+    person_responses: dict[str, int] = field(default_factory=dict)
 
 
 def insights(
@@ -345,6 +349,14 @@ def insights(
 
     span = tuple(_months(*_span(history))) if history.commits else ()
     private = _not_shown(community, resolver)
+    responses_monthly: dict[str, int] = defaultdict(int)
+    person_responses: dict[str, int] = defaultdict(int)
+    for thread in community.responses.values():
+        for response in thread:
+            if response.fields.date is not None:
+                responses_monthly[response.fields.date.isoformat()[:7]] += 1
+            for handle in set(response.fields.authors) - private:
+                person_responses[handle] += 1
     return Insights(
         months=span,
         person_monthly={
@@ -360,6 +372,8 @@ def insights(
         by_group=tuple(sorted(by_group, key=lambda g: g.slug)),
         cross_site_notes=cross,
         notes_with_contributors=with_contributors,
+        responses_monthly=dict(sorted(responses_monthly.items())),
+        person_responses=dict(sorted(person_responses.items())),
     )
 
 

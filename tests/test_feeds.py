@@ -167,7 +167,7 @@ def test_event_group_and_home_actions(make_community):
     community.commit("Update the welcome note", date="2026-10-20T10:00:00+00:00")
     assert rse(community, "build").exit_code == 0
     event = community.page("notes/office-hours/index.html")
-    assert "Add to calendar" in event and 'href="../../events.ics"' in event
+    assert "Add to calendar" in event and 'href="../../events/notes/office-hours.ics"' in event
     group = community.page("groups/data-platform/index.html")
     assert "To join, add data-platform to groups: in your profile." in group
     assert 'href="https://github.com/acme/community/tree/main/content/people"' in group

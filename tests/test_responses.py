@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 
 import pytest
 
@@ -235,3 +236,105 @@ def test_responses_are_never_pages_and_hidden_ones_stay_on_their_audience_site(m
         site = community.site / audience
         assert not (site / "responses").exists()
         assert not list(site.rglob("*2026-11-02-ada*"))
+
+
+@pytest.fixture(scope="module")
+def built_responses(tmp_path_factory):
+    """The responses fixture with two audiences, a person who opted out of statistics, and
+    people on two sites, built for every audience."""
+    from tests.conftest import new_community
+
+    files = responses_files()
+    files["content/people/pat-partner.md"] = files["content/people/pat-partner.md"].replace(
+        "role: Integrator", "role: Integrator\n        stats: false"
+    )
+    kudos = "---\nkind: kudos\nauthors: [{}]\n---\n"
+    files["content/responses/kafka-tuning/2026-10-06-pat.md"] = kudos.format("pat-partner")
+    files["content/responses/kafka-tuning/2026-10-07-ada.md"] = kudos.format("ada-lovelace")
+    files["content/responses/compat/2026-10-05-ada.md"] = (
+        "---\nreply_to: 2026-10-04-grace\nauthors: [ada-lovelace]\n---\n"
+        "See [[welcome-note]], mail ada@acme.example.\n"
+    )
+    files["content/responses/compat/2026-10-02-grace.md"] = (
+        "---\nkind: answer\nauthors: [grace-hopper]\n---\nBACKWARD is enough for most topics.\n"
+    )
+    files["content/notes/demo-day.md"] = EVENT.replace(
+        "audience: public", "audience: public\n    site: Lyon\n    capacity: 40"
+    )
+    community = new_community(tmp_path_factory.mktemp("responses") / "c", TWO_AUDIENCES_YML)
+    for path, text in files.items():
+        community.write(path, text)
+    community.commit("Responses", "Grace Hopper <grace@acme.example>", "2026-10-08T09:00:00+00:00")
+    result = rse(community, "build", "--all-audiences")
+    assert result.exit_code == 0, result.output
+    return community
+
+
+def _page(community, audience: str, path: str) -> str:
+    return (community.site / audience / path).read_text(encoding="utf-8")
+
+
+def test_the_thread_shows_the_accepted_answer_first_and_replies_under_their_parent(built_responses):
+    page = _page(built_responses, "internal", "groups/data-platform/compat/index.html")
+    thread = page[page.index('class="rse-thread"') :]
+    order = re.findall(r'id="response-([0-9a-z-]+)"', thread)
+    # Ada's answer is accepted: first, though Grace's answer is older; Grace's reply under it,
+    # and Ada's reply to that reply shown at the same level (one level of threading).
+    assert order == ["2026-10-03-ada", "2026-10-04-grace", "2026-10-05-ada", "2026-10-02-grace"]
+    start, end = thread.index('id="response-2026-10-03-ada"'), thread.index('id="response-2026-10-02-grace"')
+    accepted = thread[start:end]
+    assert "rse-response--accepted" in thread.split('id="response-2026-10-03-ada"')[0][-200:]
+    assert "Accepted answer" in accepted and 'id="response-2026-10-05-ada"' in accepted
+    assert "FULL_TRANSITIVE" in accepted
+    assert '<a href="../../../people/grace-hopper/">Grace Hopper</a>' in accepted
+    assert '<a href="../../../notes/welcome-note/">Welcome note</a>' in accepted
+    assert "ada@acme.example" not in page and "(e-mail hidden)" in accepted
+    assert "4 replies" in page
+
+
+def test_thanks_are_counted_and_named_only_for_people_who_allow_it(built_responses):
+    page = _page(built_responses, "internal", "groups/data-platform/kafka-tuning/index.html")
+    kudos = page[page.index('class="rse-kudos"') :].split("</p>")[0]
+    assert "Thanked by 3 people" in kudos
+    assert "Grace Hopper" in kudos and "Ada Lovelace" in kudos and "Pat Partner" not in kudos
+
+
+def test_rsvps_are_counted_by_answer_and_by_site_on_each_audience_site(built_responses):
+    internal = _page(built_responses, "internal", "notes/demo-day/index.html")
+    assert "1 in Lyon of 40 places, 1 remote" in internal
+    going = internal[internal.index("rse-rsvp--going") :].split("</div>")[0]
+    assert "Ada Lovelace" in going
+    public = _page(built_responses, "public", "notes/demo-day/index.html")
+    # Grace's RSVP is internal: the public site neither names nor counts it.
+    assert "rse-rsvp--remote" not in public and "1 remote" not in public
+    for file in (built_responses.site / "public").rglob("*.html"):
+        assert "2026-11-03-grace" not in file.read_text(encoding="utf-8"), file
+
+
+def test_lists_count_responses_and_a_question_with_an_accepted_answer_is_answered(built_responses):
+    questions = _page(built_responses, "internal", "questions/index.html")
+    answered = questions[questions.index('id="answered"') :] if 'id="answered"' in questions else questions
+    assert "Which compatibility mode?" in answered
+    assert "4 replies" in questions
+    events = _page(built_responses, "internal", "events/index.html")
+    assert "2 coming" in events
+
+
+def test_a_mention_in_a_response_is_a_mention_by_its_note(built_responses):
+    grace = _page(built_responses, "internal", "people/grace-hopper/index.html")
+    mentioned = grace[grace.index("rse-mentions") :] if "rse-mentions" in grace else grace
+    assert "Which compatibility mode?" in mentioned
+    welcome = _page(built_responses, "internal", "notes/welcome-note/index.html")
+    assert "Which compatibility mode?" in welcome[welcome.index("rse-backlinks") :]
+
+
+def test_responses_are_searched_with_their_note_and_counted_on_the_dashboard(built_responses):
+    index = json.loads(_page(built_responses, "internal", "search/search_index.json"))
+    texts = [d["text"] for d in index["docs"] if d["location"].startswith("groups/data-platform/compat/")]
+    assert any("FULL_TRANSITIVE" in text for text in texts)
+    assert not any(d["location"].startswith("responses/") for d in index["docs"])
+    stats = _page(built_responses, "internal", "stats/index.html")
+    assert "Responses per month" in stats
+    # Grace made the commit: she has figures, and four responses among them.
+    grace = _page(built_responses, "internal", "people/grace-hopper/index.html")
+    assert "<dt>Responses</dt><dd>4</dd>" in grace

@@ -22,6 +22,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
 from rse_build.audience import Share, UnknownAudience
 from rse_build.check import check_config
@@ -41,6 +42,7 @@ from rse_build.site import (
     Prepared,
     SiteFiles,
     SitePlan,
+    appendix_view_for,
     plan_site,
     prepare,
     view_for,
@@ -67,6 +69,7 @@ OPTIONS_KEY = "_rse_options"
 PREPARED_KEY = "_rse_prepared"
 PLAN_KEY = "_rse_plan"
 TEMPLATES_KEY = "_rse_templates"
+APPENDIX_TEMPLATES_KEY = "_rse_appendix_templates"
 CSS = "assets/rse/rse.css"
 # Plain `mkdocs build` and `mkdocs serve` take rse's switches from the environment.
 ENV_AUDIENCE = "RSE_AUDIENCE"
@@ -223,6 +226,8 @@ def _speak(config: MkDocsConfig, t: Translator) -> None:
 # mkdocs.yml lists it under neither of its names; the rest of the user's list stays as it is.
 _DEFAULT_EXTENSIONS = (
     ("admonition", "markdown.extensions.admonition"),
+    # Responses are appended to their note's Markdown inside HTML containers.
+    ("md_in_html", "markdown.extensions.md_in_html"),
     ("github-callouts", "markdown_callouts.github_callouts"),
 )
 
@@ -306,6 +311,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
             markdown, heading = without_heading(markdown)
             if heading is not None:
                 page.meta.setdefault("title", heading)
+        appendix = appendix_view_for(plan, role)
+        if appendix is not None:
+            markdown = f"{markdown.rstrip()}\n\n{_appendix(config, page, kind.appendix, appendix, plan)}\n"
     # Material prints meta values unescaped: <title>, header, description, and tags in
     # search results (through innerHTML). Every string reaches it escaped and redacted.
     for key, value in list(page.meta.items()):
@@ -316,6 +324,20 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     references = find_references(markdown)
     markdown = rewrite(markdown, references, lambda ref: plan.markdown_link(page.file.src_uri, ref))
     return plan.redact(markdown)
+
+
+def _appendix(config: MkDocsConfig, page: Page, template: str | None, view: Any, plan: SitePlan) -> str:
+    """A page's appendix, rendered with the build's templates (on_env ran before any page)."""
+    assert template is not None
+    context = {
+        "rse": PageContext(view=view, t=plan.t),
+        "page": page,
+        "base_url": get_relative_url(".", page.url),
+    }
+    # MkDocs makes its template environment after every page's Markdown: appendices get their own.
+    if APPENDIX_TEMPLATES_KEY not in config:
+        config[APPENDIX_TEMPLATES_KEY] = _with_rse(config.theme.get_env(), plan)
+    return config[APPENDIX_TEMPLATES_KEY].get_template(template).render(context)
 
 
 def on_page_content(html_text: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -360,6 +382,11 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    config[TEMPLATES_KEY] = _with_rse(env, _plan(config))
+    return env
+
+
+def _with_rse(env: Environment, plan: SitePlan) -> Environment:
     """rse's templates (and the partials they include) escape everything they print;
     Material's own templates keep MkDocs' default."""
     previous = env.autoescape
@@ -379,8 +406,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     env.cache = {}
     env.filters["url"] = fast_url.url_filter
     # Material's own templates rse overrides (404.html, the footer) have no page to carry `rse`.
-    env.globals["rse_t"] = _plan(config).t
-    config[TEMPLATES_KEY] = env
+    env.globals["rse_t"] = plan.t
     return env
 
 

@@ -6,8 +6,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from rse_build.model import IdeaState, Note, NoteType
+from rse_build.model import Community, IdeaState, Note, NoteType
 from rse_build.views.refs import NoteRef, PersonRef, Refs
+from rse_build.views.thread import accepted_answer
 
 # A question is answered once its body has an "Answer" (or "Réponse") section.
 ANSWER_HEADING = re.compile(r"^#{2,3}\s+(answer|réponse|reponse)\b", re.IGNORECASE | re.MULTILINE)
@@ -102,13 +103,16 @@ def events_view(refs: Refs, today: dt.date | None) -> EventsView:
     )
 
 
-def is_answered(note: Note) -> bool:
-    return bool(ANSWER_HEADING.search(note.body))
+def is_answered(note: Note, community: Community) -> bool:
+    """An accepted answer among its responses, or an `## Answer` section in its body."""
+    return accepted_answer(note, community.responses.get(note.key, ())) is not None or bool(
+        ANSWER_HEADING.search(note.body)
+    )
 
 
 def questions_view(refs: Refs) -> QuestionsView:
     questions = _of_type(refs, NoteType.QUESTION)
     return QuestionsView(
-        open=refs.notes([n.key for n in questions if not is_answered(n)]),
-        answered=refs.notes([n.key for n in questions if is_answered(n)]),
+        open=refs.notes([n.key for n in questions if not is_answered(n, refs.community)]),
+        answered=refs.notes([n.key for n in questions if is_answered(n, refs.community)]),
     )

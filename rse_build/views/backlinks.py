@@ -1,4 +1,5 @@
-"""Who mentions whom, and which notes reference which: computed once from every note body."""
+"""Who mentions whom, and which notes reference which: computed once from every note body and
+every response (a response counts as its note)."""
 
 from __future__ import annotations
 
@@ -21,8 +22,11 @@ def backlinks(community: Community) -> Backlinks:
     mentioned: dict[str, set[str]] = defaultdict(set)
     referenced: dict[str, set[str]] = defaultdict(set)
     mentionable = Mentionable.of(community.people)
-    for note in community.notes.values():
-        for ref in find_references(note.body):
+    # A response's words are its note's: a mention or a link in a reply points back to the note.
+    bodies = [(n, n.body) for n in community.notes.values()]
+    bodies += [(community.notes[key], r.body) for key, thread in community.responses.items() for r in thread]
+    for note, body in bodies:
+        for ref in find_references(body):
             if ref.kind is RefKind.MENTION:
                 handle = mentionable.person(ref.target)
                 if handle is not None:

@@ -46,6 +46,9 @@ def dashboard(refs: Refs, stats: Stats, insights: Insights, min_group: int) -> D
         bar_chart(t.notes_created, [(m.month, m.notes_created) for m in monthly], max_label=t.max),
         bar_chart(t.commits_per_month, [(m.month, m.commits) for m in monthly], max_label=t.max),
     )
+    if insights.responses_monthly:
+        written = [(m.month, insights.responses_monthly.get(m.month, 0)) for m in monthly]
+        charts += (bar_chart(t("responses_per_month"), written, max_label=t.max),)
     share = (
         t("share_of", share=f"{insights.top_decile_share * 100:.0f}", n=insights.top_decile_people)
         if insights.top_decile_share is not None

@@ -43,15 +43,20 @@ class Feed:
 
 
 def _moment(day: str | dt.date | None) -> dt.datetime | None:
+    """The start of a day in UTC (a response's time counts by its day, as notes' dates do)."""
     if day is None:
         return None
     value = dt.date.fromisoformat(day) if isinstance(day, str) else day
+    if isinstance(value, dt.datetime):
+        value = value.date()
     return dt.datetime(value.year, value.month, value.day, tzinfo=dt.UTC)
 
 
 def _entry(refs: Refs, note: Note, page: PageFigures | None) -> FeedEntry:
     published = _moment(note.fields.date) or _moment(page.created if page else None) or EPOCH
-    updated = max(published, _moment(page.updated if page else None) or published)
+    # A reply, an answer, thanks or an RSVP is news of the note: its day updates the entry.
+    answered = [_moment(r.fields.date) for r in refs.community.responses.get(note.key, ())]
+    updated = max(published, _moment(page.updated if page else None) or published, *filter(None, answered))
     return FeedEntry(
         key=note.key,
         title=note.title,

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from rse_build.model import GroupKind
 from rse_build.stats import GroupFigures
 from rse_build.views.edit import RepoLinks
+from rse_build.views.feeds import group_calendar_path
 from rse_build.views.refs import Fact, GroupRef, NoteRef, PersonRef, Refs, TagRef
 
 
@@ -19,6 +20,7 @@ class GroupView:
     tags: tuple[TagRef, ...]
     activity: tuple[Fact, ...]
     feed_url: str = ""
+    calendar_url: str = ""
     join_hint: str = ""
     join_url: str = ""
 
@@ -52,6 +54,7 @@ def group_view(
             else ()
         ),
         feed_url=f"groups/{slug}/feed.xml",
+        calendar_url=group_calendar_path(slug),
         join_hint=refs.t("join_hint", slug=slug),
         join_url=repo.folder("people") if repo else "",
     )

@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from rse_build.model import Status
+from rse_build.model import NoteType, Status
 from rse_build.stats import PageFigures
 from rse_build.views.edit import RepoLinks
+from rse_build.views.feeds import event_calendar_path
 from rse_build.views.refs import Fact, GroupRef, NoteRef, PersonRef, Refs, TagRef
 
 
@@ -29,6 +30,8 @@ class Byline:
     discuss_url: str
     related: tuple[NoteRef, ...] = ()
     discover: NoteRef | None = None
+    # An event's own calendar file.
+    calendar_url: str = ""
 
 
 def byline(
@@ -67,6 +70,7 @@ def byline(
         referenced_by=refs.notes(referenced_by),
         edit_url=repo.edit(note.path) if repo else "",
         discuss_url=repo.discuss(note.title) if repo else "",
+        calendar_url=event_calendar_path(note.key) if f.type is NoteType.EVENT and f.start else "",
     )
 
 

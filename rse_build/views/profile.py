@@ -44,7 +44,7 @@ def _safe_links(links: dict[str, str]) -> tuple[Link, ...]:
     )
 
 
-def _contributions(refs: Refs, figures: PersonFigures | None) -> tuple[Fact, ...]:
+def _contributions(refs: Refs, figures: PersonFigures | None, responses: int = 0) -> tuple[Fact, ...]:
     """A person's own figures, never a rank: absent for people with `stats: false`."""
     if figures is None or not figures.commits:
         return ()
@@ -54,6 +54,8 @@ def _contributions(refs: Refs, figures: PersonFigures | None) -> tuple[Fact, ...
         Fact(t.notes_authored, str(figures.notes_authored)),
         Fact(t.notes_contributed, str(figures.notes_contributed)),
     ]
+    if responses:
+        facts.append(Fact(t("responses_written"), str(responses)))
     if figures.first_contribution:
         facts.append(Fact(t.first_contribution, t.date(dt.date.fromisoformat(figures.first_contribution))))
     if figures.last_contribution:
@@ -67,6 +69,7 @@ def profile_view(
     figures: PersonFigures | None = None,
     monthly: tuple[int, ...] = (),
     mentioned_in: tuple[str, ...] = (),
+    responses: int = 0,
 ) -> ProfileView:
     person = refs.community.people[handle]
     f = person.fields
@@ -87,7 +90,7 @@ def profile_view(
         links=_safe_links(f.links),
         groups=refs.groups(refs.community.groups_of.get(handle, ())),
         notes=refs.notes(refs.community.notes_by.get(handle, ())),
-        contributions=_contributions(refs, figures),
+        contributions=_contributions(refs, figures, responses),
         mentioned_in=refs.notes(mentioned_in),
         activity=sparkline(monthly, refs.t.monthly_activity) if figures and figures.commits else Markup(""),
     )

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from rse_build.i18n import Translator
-from rse_build.model import Community, Note, PersonKind, tag_slug
+from rse_build.model import Community, Note, PersonKind, ResponseKind, RsvpValue, tag_slug
 from rse_build.views.urls import Urls
 
 
@@ -55,6 +55,8 @@ class NoteRef:
     date_label: str
     summary: str
     authors: tuple[PersonRef, ...]
+    # What lists show of its responses: '3 replies · 12 coming'.
+    responses_label: str = ""
 
 
 def note_order(note: Note) -> tuple[int, str]:
@@ -140,7 +142,23 @@ class Refs:
             date_label=self.t.date(f.date) if f.date else "",
             summary=f.summary or "",
             authors=self.people(f.authors),
+            responses_label=self._responses_label(key),
         )
+
+    def _responses_label(self, key: str) -> str:
+        responses = self.community.responses.get(key, ())
+        if not responses:
+            return ""
+        written = sum(r.fields.kind in (ResponseKind.REPLY, ResponseKind.ANSWER) for r in responses)
+        coming = sum(
+            len(r.fields.authors or ("",))
+            for r in responses
+            if r.fields.kind is ResponseKind.RSVP and r.fields.rsvp in (RsvpValue.GOING, RsvpValue.REMOTE)
+        )
+        parts = [self.t.plural(written, "response.count")] if written else []
+        if coming:
+            parts.append(self.t.plural(coming, "rsvp.coming"))
+        return " · ".join(parts)
 
     def notes(self, keys: tuple[str, ...] | list[str], limit: int | None = None) -> tuple[NoteRef, ...]:
         notes = sorted((self.community.notes[k] for k in keys if k in self.community.notes), key=note_order)
