@@ -81,10 +81,13 @@ def commit_all(root: Path) -> None:
         subprocess.run(["git", *command], cwd=root, check=True)
 
 
-def prepare(root: Path, notes: int, people: int, groups: int, *, public_every: int = 0) -> None:
+def prepare(
+    root: Path, notes: int, people: int, groups: int, *, public_every: int = 0, responses: int = 0
+) -> None:
     """A generated community at `root`, committed, with the floor's and rse's configurations;
-    with `public_every`, some of it labelled public and the audiences in mkdocs.yml."""
-    generate(root, notes, people, groups, public_every=public_every)
+    with `public_every`, some of it labelled public and the audiences in mkdocs.yml; with
+    `responses`, that many replies, answers, thanks and RSVPs."""
+    generate(root, notes, people, groups, public_every=public_every, responses=responses)
     (root / "floor.yml").write_text(FLOOR_YML)
     (root / "mkdocs.yml").write_text(RSE_YML + (AUDIENCES_YML if public_every else ""))
     (root / "hooks").mkdir()

@@ -170,12 +170,72 @@ def _paragraphs(
     return "\n\n".join(out)
 
 
+RSVP_VALUES = ("going", "going", "going", "remote", "remote", "maybe", "declined")
+
+
+def _responses(
+    content: Path,
+    count: int,
+    note_ids: list[str],
+    note_types: list[str],
+    note_dates: list[dt.date],
+    handles: list[str],
+    addresses: list[str],
+    seed: int,
+) -> None:
+    """`count` responses spread over the notes, of the kinds each type of note takes: RSVPs to
+    events, answers to questions, thanks and replies (some to an earlier reply), with mentions,
+    links and addresses in their text. Their own random stream: the notes stay the same."""
+    if not count or not note_ids:
+        return
+    rng = random.Random(seed + 1)
+    taken: set[str] = set()
+    last_reply: dict[int, str] = {}
+    for _ in range(count):
+        i = rng.randrange(len(note_ids))
+        note_type, handle = note_types[i], rng.choice(handles)
+        roll = rng.random()
+        if note_type == "event" and roll < 0.7:
+            kind = "rsvp"
+        elif note_type == "question" and roll < 0.5:
+            kind = "answer"
+        else:
+            kind = "kudos" if rng.random() < 0.3 else "reply"
+        day = note_dates[i] + dt.timedelta(days=rng.randint(0, 90))
+        base = f"{day}-{handle}"
+        ident, n = base, 1
+        while f"{note_ids[i]}/{ident}" in taken:
+            n += 1
+            ident = f"{base}-{n}"
+        taken.add(f"{note_ids[i]}/{ident}")
+        when = f"{day}T{rng.randint(8, 19):02d}:{rng.randint(0, 59):02d}"
+        fields = f"kind: {kind}\nauthors: [{handle}]\ndate: {when}\n"
+        body = ""
+        if kind == "rsvp":
+            fields += f"rsvp: {rng.choice(RSVP_VALUES)}\n"
+        elif kind in ("reply", "answer"):
+            if kind == "reply" and i in last_reply and rng.random() < 0.3:
+                fields += f"reply_to: {last_reply[i]}\n"
+            last_reply[i] = ident
+            body = _paragraphs(rng, 1, handles, note_ids, addresses)
+        folder = content / "responses" / note_ids[i]
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / f"{ident}.md").write_text(f"---\n{fields}---\n{body}\n", encoding="utf-8")
+
+
 def _label(public: bool) -> str:
     return "audience: public\n" if public else ""
 
 
 def generate(
-    root: Path, notes: int, people: int, groups: int, seed: int = 7, *, public_every: int = 0
+    root: Path,
+    notes: int,
+    people: int,
+    groups: int,
+    seed: int = 7,
+    *,
+    public_every: int = 0,
+    responses: int = 0,
 ) -> None:
     """Write content/ under `root`: `people` profiles, `groups` groups, `notes` notes.
 
@@ -220,6 +280,8 @@ def generate(
             encoding="utf-8",
         )
     note_ids = [f"note-{i:06d}" for i in range(notes)]
+    note_types: list[str] = []
+    note_dates: list[dt.date] = []
     for i, note_id in enumerate(note_ids):
         label = ""
         if i % 2:
@@ -233,6 +295,8 @@ def generate(
         folder.mkdir(parents=True, exist_ok=True)
         date = dt.date(2020, 1, 1) + dt.timedelta(days=rng.randint(0, 2500))
         note_type = rng.choice(NOTE_TYPES)
+        note_types.append(note_type)
+        note_dates.append(date)
         start = f"start: {date}T18:00\n" if note_type == "event" else ""
         (folder / f"{note_id}.md").write_text(
             f"---\ntitle: {rng.choice(WORDS).capitalize()} {rng.choice(WORDS)} {i}\n"
@@ -242,6 +306,7 @@ def generate(
             f"## Details\n\n{_paragraphs(rng, 2, handles, note_ids[:i], addresses)}\n",
             encoding="utf-8",
         )
+    _responses(content, responses, note_ids, note_types, note_dates, handles, addresses, seed)
     home = _label(public_every > 0)
     (content / "index.md").write_text(
         f"---\ntitle: Synthetic community\n{home}---\nHello.\n", encoding="utf-8"
