@@ -31,6 +31,9 @@ KEYS = [
     "stats",
     "members",
     "animators",
+    "reply_to",
+    "rsvp",
+    "accepted",
 ]
 scalars = st.one_of(
     st.none(),
@@ -38,7 +41,22 @@ scalars = st.one_of(
     st.integers(),
     st.floats(allow_nan=False),
     st.text(max_size=20),
-    st.sampled_from(["2026-10-01", "2026-13-45", "note", "idea", "[a, b", "{x: 1}", "'", "&a *a"]),
+    st.sampled_from(
+        [
+            "2026-10-01",
+            "2026-13-45",
+            "note",
+            "idea",
+            "[a, b",
+            "{x: 1}",
+            "'",
+            "&a *a",
+            "answer",
+            "rsvp",
+            "going",
+            "r1",
+        ]
+    ),
 )
 values = st.recursive(
     scalars,
@@ -83,6 +101,10 @@ def test_references_never_raise(body):
                 "groups/g/n.md",
                 "notes/a.md",
                 "notes/deep/b.md",
+                "responses/a/r1.md",
+                "responses/a/r2.md",
+                "responses/b/r1.md",
+                "responses/stray.md",
             ]
         ),
         documents | st.binary(max_size=80),
