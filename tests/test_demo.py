@@ -4,6 +4,7 @@ replayed as its people's commits, then built): it must build whole and show a li
 from __future__ import annotations
 
 import ast
+import datetime as dt
 import importlib.util
 import json
 import re
@@ -15,7 +16,11 @@ from pathlib import Path
 import git
 import pytest
 
+from rse_build.check import Checked, check_config
+from rse_build.enrich import enrich
 from rse_build.load import load_content
+from rse_build.mkdocs_adapter.run import config_summary
+from rse_build.model import NoteType, Response, ResponseKind, RsvpValue
 from tests.conftest import REPO_ROOT, Community, rse
 from tests.sitecheck import external_requests, hrefs, text_files
 
@@ -53,6 +58,99 @@ def test_demo_is_a_believable_community():
     assert {n.fields.type.value for n in notes} == {"note", "howto", "idea", "event", "question"}
     bodies = "\n".join(n.body for n in notes)
     assert bodies.count("[[") >= 10 and bodies.count("@") >= 10
+
+
+def checked(root: Path) -> Checked:
+    """The community at `root` loaded and checked as `rse check` does, with its mkdocs.yml."""
+    return check_config(config_summary(root / "mkdocs.yml"))
+
+
+def named(response: Response) -> tuple[str, dt.date]:
+    """The author and the day a demo response's file name gives (`<yyyy-mm-dd>-<handle>[-n]`)."""
+    return re.sub(r"-\d+$", "", response.id[11:]), dt.date.fromisoformat(response.id[:10])
+
+
+def test_demo_responses_are_a_living_set_of_exchanges():
+    demo = checked(REPO_ROOT)
+    assert demo.problems == []
+    responses = demo.community.every_response
+    kinds = {kind: [r for r in responses if r.fields.kind is kind] for kind in ResponseKind}
+    assert len(kinds[ResponseKind.REPLY]) >= 15 and len(kinds[ResponseKind.KUDOS]) >= 8
+    assert len(kinds[ResponseKind.ANSWER]) >= 2
+    assert len({r.note for r in responses}) >= 10
+    bodies = [r.body for r in responses]
+    assert any(re.search(r"\b(les|est|pour)\b", b) for b in bodies), "no response in French"
+    assert any(re.search(r"\b(the|and|for)\b", b) for b in bodies), "no response in English"
+    assert any(re.search(r"@[a-z]", b) and "[[" in b for b in bodies), "no reply that mentions and links"
+    # Replies under answers and under replies, one level deep.
+    by_id = {(r.note, r.id): r for r in responses}
+    threaded = [r for r in responses if r.fields.reply_to]
+    assert len(threaded) >= 5
+    assert all(by_id[(r.note, r.fields.reply_to)].fields.reply_to is None for r in threaded)
+    # An accepted answer, and an older question still answered in an `## Answer` section.
+    questions = [n for n in demo.community.notes.values() if n.fields.type is NoteType.QUESTION]
+    accepted = [by_id[(q.id, q.fields.accepted)] for q in questions if q.fields.accepted]
+    assert accepted and all(answer.fields.kind is ResponseKind.ANSWER for answer in accepted)
+    assert any("\n## Answer\n" in q.body and not q.fields.accepted for q in questions)
+    # Thanks from several people, one of whom keeps out of individual statistics.
+    thankers = {named(r)[0] for r in kinds[ResponseKind.KUDOS]}
+    assert len(thankers) >= 5
+    assert any(not demo.community.people[handle].fields.stats for handle in thankers)
+    # A response meant for fewer readers than its note.
+    assert any(r.fields.audience == "internal" for r in responses)
+
+
+def test_the_winter_demo_day_is_a_hybrid_meetup_people_answer_from_every_site():
+    demo = checked(REPO_ROOT)
+    event = demo.community.notes["notes/events/winter-demo-day-2027"]
+    fields = event.fields
+    assert (fields.site, fields.timezone, fields.capacity) == ("Lyon", "Europe/Paris", 60)
+    assert fields.place and fields.online and fields.online.startswith("https://")
+    sites: dict[RsvpValue, set[str]] = {}
+    for response in demo.community.responses[event.key]:
+        if response.fields.kind is ResponseKind.RSVP:
+            person = demo.community.people[named(response)[0]]
+            sites.setdefault(response.fields.rsvp, set()).add(person.fields.site)
+    assert set(sites) == set(RsvpValue)
+    assert len(sites[RsvpValue.GOING]) >= 2
+    assert len(sites[RsvpValue.REMOTE]) >= 2 and "Lyon" not in sites[RsvpValue.REMOTE]
+
+
+def first_commit(repo: git.Repo, path: str) -> git.Commit:
+    return next(repo.iter_commits(paths=path, reverse=True))
+
+
+def utc(commit: git.Commit) -> dt.datetime:
+    return commit.authored_datetime.astimezone(dt.UTC).replace(tzinfo=None)
+
+
+def test_replayed_responses_are_credited_and_dated_by_git(demo):
+    written = {r.path: r for r in checked(REPO_ROOT).community.every_response}
+    assert sum(bool(r.fields.authors) for r in written.values()) <= 2
+    assert all(r.fields.date is None for r in written.values())
+    replayed = checked(demo.root)
+    enriched = enrich(demo.root, demo.root / "content", replayed.community, replayed.settings).community
+    assert {r.path for r in enriched.every_response} == set(written)
+    created: dict[tuple[str, str], dt.datetime] = {}
+    for response in enriched.every_response:
+        handle, day = named(response)
+        first = first_commit(demo.repo, f"content/{response.path}")
+        assert response.fields.authors == (handle,), response.path
+        assert first.author.email in enriched.people[handle].fields.emails, response.path
+        assert response.fields.date == utc(first) and utc(first).date() == day, response.path
+        created[(response.note, response.id)] = utc(first)
+    for response in enriched.every_response:
+        note = enriched.notes[enriched.index().find_note(response.note)]
+        assert created[(response.note, response.id)] > utc(first_commit(demo.repo, f"content/{note.path}"))
+        if response.fields.reply_to:
+            assert created[(response.note, response.id)] > created[(response.note, response.fields.reply_to)]
+    # The question's author accepts the answer after it, in a commit of its own.
+    question = enriched.notes["notes/questions/tablettes-hors-ligne"]
+    accepting, asked = list(demo.repo.iter_commits(paths=f"content/{question.path}"))
+    assert accepting.author.email in enriched.people[question.fields.authors[0]].fields.emails
+    assert utc(accepting) > created[(question.id, question.fields.accepted)]
+    versions = [(c.tree / f"content/{question.path}").data_stream.read().decode() for c in (asked, accepting)]
+    assert ["accepted:" in text for text in versions] == [False, True]
 
 
 def test_demo_builds_a_page_for_everything(demo):
@@ -120,22 +218,23 @@ def test_replay_is_the_same_every_time_replaces_itself_and_nothing_else(demo, tm
     assert [p.name for p in mine.iterdir()] == ["notes.txt"]
 
 
-def test_replay_takes_the_content_as_it_is_now(tmp_path):
+def test_replay_takes_the_content_as_it_is_now(tmp_path, monkeypatch):
     source = tmp_path / "clone"
     for name in ("content", "hooks", "theme"):
         shutil.copytree(REPO_ROOT / name, source / name, ignore=shutil.ignore_patterns("__pycache__"))
     for name in ("mkdocs.yml", ".gitignore"):
         shutil.copy(REPO_ROOT / name, source / name)
     (source / "content/notes/my-edit.md").write_text(
-        "---\ntitle: My edit\nauthors: [camille-roux]\ndate: 2026-11-25\n---\nSeen in the demo.\n",
+        "---\ntitle: My edit\nauthors: [camille-roux]\ndate: 2026-11-29\n---\nSeen in the demo.\n",
         encoding="utf-8",
     )
     spec = importlib.util.spec_from_file_location("replay_demo", REPLAY)
     module = importlib.util.module_from_spec(spec)
+    monkeypatch.setitem(sys.modules, spec.name, module)  # its dataclasses look their module up
     spec.loader.exec_module(module)
     repo = git.Repo(module.replay(tmp_path / "demo", source))
     (commit,) = repo.iter_commits(paths="content/notes/my-edit.md")
-    assert (commit.author.name, commit.authored_datetime.date().isoformat()) == ("Camille Roux", "2026-11-25")
+    assert (commit.author.name, commit.authored_datetime.date().isoformat()) == ("Camille Roux", "2026-11-29")
     assert repo.head.commit == commit
 
 

@@ -84,7 +84,14 @@ def _json_ready(value):
 def test_schemas_accept_the_demo_and_reject_mistakes():
     content = REPO_ROOT / "content"
     loaded = load_content(content)
-    for kind, records in (("person", loaded.people), ("group", loaded.groups), ("note", loaded.notes)):
+    kinds = (
+        ("person", loaded.people),
+        ("group", loaded.groups),
+        ("note", loaded.notes),
+        ("response", loaded.responses),
+    )
+    for kind, records in kinds:
+        assert records, kind
         validator = jsonschema.Draft7Validator(schema(kind))
         for record in records:
             data = split((content / record.path).read_text()).data
@@ -93,6 +100,9 @@ def test_schemas_accept_the_demo_and_reject_mistakes():
     assert list(note.iter_errors({"title": "x", "type": "essay"}))
     assert list(note.iter_errors({"title": "", "type": "note"}))
     assert list(note.iter_errors({"title": "x", "tilte": "y"}))
+    response = jsonschema.Draft7Validator(schema("response"))
+    assert list(response.iter_errors({"kind": "comment"}))
+    assert list(response.iter_errors({"kind": "rsvp", "rsvp": "perhaps"}))
 
 
 def test_pre_commit_hook_runs_rse_check():
