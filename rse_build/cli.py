@@ -5,9 +5,11 @@ Exit codes: 0 fine, 1 content errors, 2 usage or environment errors.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import os
 import sys
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import IO, Any, NoReturn
@@ -19,20 +21,29 @@ from rse_build.check import check_changes, check_config
 from rse_build.errors import ContentError, EnvironmentProblem, Problem, Severity
 from rse_build.history import changes_since
 from rse_build.i18n import Translator
-from rse_build.model import GroupKind, IdeaState, NoteType, PersonKind
+from rse_build.model import GroupKind, IdeaState, NoteType, PersonKind, ResponseKind, RsvpValue
 from rse_build.report import FORMATS, relocated, render
 from rse_build.scaffold import (
     EVENT_INPUTS,
     NAME,
+    TEXT,
     TITLE,
+    Draft,
     FieldInput,
     Refusal,
+    author_of,
+    author_refusal,
     draft_file,
+    draft_response,
     folder_refusal,
     group_refusal,
     id_refusal,
     known_groups,
+    note_refusal,
+    read_thread,
     relative_path,
+    response_name,
+    responses_in,
 )
 from rse_build.settings import CommunityConfig
 from rse_build.validate import Rules
@@ -530,13 +541,16 @@ class _NewRun:
     community: CommunityConfig
     t: Translator
     interactive: bool
-    groups: frozenset[str]
 
     @classmethod
     def start(cls, config_file: str, interactive: bool | None) -> _NewRun:
         community = _community_config(config_file)
         t = _community_translator(community)
-        return cls(community, t, _interactive(interactive), known_groups(community.docs_dir))
+        return cls(community, t, _interactive(interactive))
+
+    def groups(self) -> frozenset[str]:
+        """The groups there are (from folder names: a scan of content/, done when needed)."""
+        return known_groups(self.community.docs_dir)
 
     def refuse(self, refusal: Refusal | None) -> None:
         if refusal is not None:
@@ -590,14 +604,22 @@ class _NewRun:
     def write(self, kind: str, ident: str, data: dict[str, Any], folder: str | None = None) -> None:
         community = self.community
         rules = Rules(community.settings.audiences)
-        draft = draft_file(community.docs_dir, kind, ident, data, rules, folder, self.t.language)
+        self.save(draft_file(community.docs_dir, kind, ident, data, rules, folder, self.t.language))
+
+    def stop(self, problems: Iterable[Problem]) -> NoReturn:
+        """Content problems (paths under content/) said from the community's root; nothing written."""
+        community = self.community
+        prefix = community.docs_dir.resolve().relative_to(community.root.resolve()).as_posix()
+        located = [replace(p, path=f"{prefix}/{p.path}") for p in problems]
+        raise ContentError(located, outcome="new.nothing_written")
+
+    def save(self, draft: Draft) -> None:
+        """Write the draft unless it exists or has problems (then said, and nothing written)."""
         shown = os.path.relpath(draft.path)
         if draft.path.exists():
             raise _Refused(self.t("new.exists", path=shown))
         if draft.problems:
-            prefix = community.docs_dir.resolve().relative_to(community.root.resolve()).as_posix()
-            located = [replace(p, path=f"{prefix}/{p.path}") for p in draft.problems]
-            raise ContentError(located, outcome="new.nothing_written")
+            self.stop(draft.problems)
         draft.path.parent.mkdir(parents=True, exist_ok=True)
         with draft.path.open("x", encoding="utf-8") as file:
             file.write(draft.text)
@@ -606,7 +628,8 @@ class _NewRun:
 
 @main.group()
 def new() -> None:
-    """Create a profile, a group or a note with valid front matter (never overwrites).
+    """Create a profile, a group, a note, or a response to a note (reply, answer, kudos, rsvp),
+    with valid front matter (never overwrites).
 
     What a flag leaves out is asked for at a terminal (--prompt/--no-prompt decide otherwise);
     messages follow the community's language.
@@ -644,7 +667,7 @@ def new_person(
 ) -> None:
     """Create content/people/HANDLE.md."""
     run = _NewRun.start(config_file, interactive)
-    run.refuse(id_refusal(handle) or group_refusal(groups, run.groups))
+    run.refuse(id_refusal(handle) or group_refusal(groups, run.groups()))
     run.absent(relative_path("person", handle))
     data = {
         "name": run.text(name, NAME),
@@ -757,7 +780,7 @@ def new_note(
     run.refuse(
         id_refusal(note_id)
         or (folder_refusal(folder) if folder else None)
-        or group_refusal(groups, run.groups)
+        or group_refusal(groups, run.groups())
     )
     given = [key for key, value in event.items() if value is not None]
     if note_type != NoteType.EVENT and given:
@@ -775,6 +798,108 @@ def new_note(
     if note_type == NoteType.EVENT:
         data.update(run.event(event))
     run.write("note", note_id, data, folder)
+
+
+def _git_email(root: Path) -> str | None:
+    """git's user.email as the repository sees it (its own configuration first)."""
+    import git
+
+    try:
+        return git.Git(root).config("--get", "user.email").strip() or None
+    except git.CommandError:
+        return None
+
+
+def _new_response(
+    kind: ResponseKind,
+    note_ref: str,
+    author: str | None,
+    reply_to: str | None,
+    rsvp: str | None,
+    audience: str | None,
+    text: str | None,
+    interactive: bool | None,
+    config_file: str,
+) -> None:
+    """One `rse new reply|answer|kudos|rsvp`: the note and the author are checked before
+    anything is asked; the text is asked for a reply or an answer."""
+    run = _NewRun.start(config_file, interactive)
+    docs_dir = run.community.docs_dir
+    thread = read_thread(docs_dir, note_ref)
+    if thread.problems:
+        run.stop(thread.problems)
+    run.refuse(note_refusal(thread, note_ref, kind))
+    handle = author or author_of(docs_dir, thread.layout, _git_email(run.community.root))
+    if handle is None:
+        raise _Refused(run.t("new.no_author"))
+    run.refuse(author_refusal(handle, thread.index.people))
+    # The clock names the file, nothing else: the response's date is its first commit's.
+    name = response_name(dt.date.today(), handle, responses_in(docs_dir, thread.folder))
+    needs_text = kind in (ResponseKind.REPLY, ResponseKind.ANSWER)
+    body = run.text(text, TEXT) if needs_text else (text or "")
+    data = {
+        "kind": kind.value,
+        "authors": [author] if author else [],
+        "reply_to": reply_to,
+        "rsvp": (rsvp or RsvpValue.GOING.value) if kind is ResponseKind.RSVP else None,
+        "audience": audience,
+    }
+    rules = Rules(run.community.settings.audiences)
+    run.save(draft_response(docs_dir, thread, name, data, body, rules, run.t.language))
+
+
+def _response_command(kind: ResponseKind, summary: str) -> None:
+    """`rse new KIND NOTE-ID`: the four kinds of response share their options (--rsvp is the rsvp's)."""
+
+    def command(note_ref: str, **options: Any) -> None:
+        _new_response(kind, note_ref, rsvp=options.pop("rsvp", None), **options)
+
+    command.__doc__ = (
+        f"{summary}\n\nWrites content/responses/NOTE-ID/<yyyy-mm-dd>-<handle>.md (today's date, "
+        "your handle; -2, -3... when the name is taken). NOTE-ID is the note's file name, or its "
+        "path under content/ when several notes share it."
+    )
+    options = [
+        click.argument("note_ref", metavar="NOTE-ID"),
+        click.option(
+            "--author",
+            metavar="HANDLE",
+            help="Who responds (default: the profile whose emails hold git's user.email).",
+        ),
+        click.option("--reply-to", metavar="ID", help="The response this one replies to (threading)."),
+        click.option(
+            "--audience", metavar="LABEL", help="Narrow who may see it (default: the note's audience)."
+        ),
+        click.option(
+            "--text",
+            help="The text, in Markdown"
+            + (
+                " (asked for when missing and interactive)."
+                if kind in (ResponseKind.REPLY, ResponseKind.ANSWER)
+                else " (optional)."
+            ),
+        ),
+        prompt_option,
+        config_option,
+    ]
+    if kind is ResponseKind.RSVP:
+        options.insert(
+            1,
+            click.option(
+                "--rsvp",
+                type=click.Choice([v.value for v in RsvpValue]),
+                help="Whether you come (default: going).",
+            ),
+        )
+    for option in reversed(options):
+        command = option(command)
+    new.command(kind.value)(command)
+
+
+_response_command(ResponseKind.REPLY, "Reply to a note.")
+_response_command(ResponseKind.ANSWER, "Answer a question.")
+_response_command(ResponseKind.KUDOS, "Thank the authors of a note.")
+_response_command(ResponseKind.RSVP, "Say whether you come to an event.")
 
 
 @main.group("import")

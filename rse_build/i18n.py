@@ -69,6 +69,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "rsvp.coming.one": {"en": "{n} coming", "fr": "{n} participant"},
     "rsvp.coming.other": {"en": "{n} coming", "fr": "{n} participants"},
     "rsvp.heading": {"en": "Who is coming", "fr": "Qui vient"},
+    "action.reply": {"en": "Reply", "fr": "Répondre"},
+    "action.answer": {"en": "Answer", "fr": "Proposer une réponse"},
+    "action.kudos": {"en": "Thank", "fr": "Remercier"},
+    "action.rsvp": {"en": "I'll come", "fr": "Je viens"},
     "responses_per_month": {"en": "Responses per month", "fr": "Réponses par mois"},
     "responses_written": {"en": "Responses", "fr": "Réponses"},
     "sites": {"en": "Sites", "fr": "Sites"},
@@ -934,6 +938,334 @@ STRINGS: dict[str, dict[str, str]] = {
         "à chaque fusion.",
     },
     "new.created": {"en": "created {path}", "fr": "créé : {path}"},
+    "new.unknown_note": {
+        "en": "no note has the id '{note}': give the note's file name (without .md)",
+        "fr": "aucune note n'a l'identifiant '{note}' : donnez le nom du fichier de la note (sans .md)",
+    },
+    "new.unknown_note_close": {
+        "en": "no note has the id '{note}': did you mean '{close}'?",
+        "fr": "aucune note n'a l'identifiant '{note}' : vouliez-vous dire '{close}' ?",
+    },
+    "new.ambiguous_note": {
+        "en": "'{note}' is the id of several notes ({candidates}): give the note's path instead, "
+        "e.g. {example}",
+        "fr": "'{note}' est l'identifiant de plusieurs notes ({candidates}) : donnez plutôt le chemin de "
+        "la note, par exemple {example}",
+    },
+    "new.answer_needs": {
+        "en": "'{note}' is of type {type}, not a question: reply to it instead (rse new reply {note})",
+        "fr": "'{note}' est de type {type}, pas une question : répondez-y plutôt avec rse new reply {note}",
+    },
+    "new.rsvp_needs": {
+        "en": "'{note}' is of type {type}, not an event: there is nothing to come to (rse new reply or "
+        "rse new kudos instead)",
+        "fr": "'{note}' est de type {type}, pas un événement : il n'y a pas de présence à annoncer "
+        "(rse new reply ou rse new kudos plutôt)",
+    },
+    "new.unknown_author": {
+        "en": "no profile has the handle '{handle}': create yours first (rse new person HANDLE)",
+        "fr": "aucun profil n'a l'identifiant '{handle}' : créez d'abord le vôtre "
+        "(rse new person IDENTIFIANT)",
+    },
+    "new.unknown_author_close": {
+        "en": "no profile has the handle '{handle}': did you mean '{close}'?",
+        "fr": "aucun profil n'a l'identifiant '{handle}' : vouliez-vous dire '{close}' ?",
+    },
+    "new.no_author": {
+        "en": "who is responding? git's user.email is in no profile's emails: give --author HANDLE, or add "
+        "the address to your profile's emails",
+        "fr": "qui répond ? Le user.email de git ne figure dans les emails d'aucun profil : donnez --author "
+        "IDENTIFIANT, ou ajoutez l'adresse aux emails de votre profil",
+    },
+    "new.ask.text": {
+        "en": "Your text (one paragraph; the file takes more)",
+        "fr": "Votre texte (un paragraphe ; le fichier en accepte davantage)",
+    },
+    "new.hint.reply": {
+        "en": "Your reply is the text below the closing ---, in Markdown: mention people with @handle.",
+        "fr": "Votre réponse est le texte sous le --- de fin, en Markdown : mentionnez quelqu'un avec "
+        "@identifiant.",
+    },
+    "new.hint.answer": {
+        "en": "Your answer is the text below the closing ---: the question's author may accept it.",
+        "fr": "Votre réponse est le texte sous le --- de fin : l'auteur de la question pourra l'accepter.",
+    },
+    "new.hint.kudos": {
+        "en": "Thanks need no text: a word below the closing --- is welcome.",
+        "fr": "Un merci se passe de texte : un mot sous le --- de fin est bienvenu.",
+    },
+    "new.hint.rsvp": {
+        "en": "rsvp: going, maybe, remote or declined; change it here when your plans change.",
+        "fr": "rsvp : going (je viens), maybe (peut-être), remote (à distance) ou declined (non) ; "
+        "modifiez-le ici si vos projets changent.",
+    },
+    "compose.title": {"en": "Write and respond", "fr": "Écrire et répondre"},
+    "compose.lead": {
+        "en": "Everything in the community is a file in its repository. This form writes the file for "
+        "you, checks it, and opens the git host's page that proposes it: nothing leaves this page "
+        "until you confirm there.",
+        "fr": "Tout ce que contient la communauté est un fichier de son dépôt. Ce formulaire écrit le "
+        "fichier pour vous, le vérifie et ouvre la page de l'hébergeur git qui le propose : rien ne "
+        "quitte cette page avant que vous ne confirmiez là-bas.",
+    },
+    "compose.field.kind": {"en": "What do you want to write?", "fr": "Que voulez-vous écrire ?"},
+    "compose.respond": {"en": "Respond to a note", "fr": "Réagir à une note"},
+    "compose.create": {"en": "Write something new", "fr": "Écrire quelque chose de nouveau"},
+    "compose.kind.reply": {"en": "Reply", "fr": "Répondre"},
+    "compose.kind.answer": {"en": "Answer a question", "fr": "Répondre à une question"},
+    "compose.kind.kudos": {"en": "Thank", "fr": "Remercier"},
+    "compose.kind.rsvp": {"en": "Say whether you come", "fr": "Dire si vous venez"},
+    "compose.kind.support": {"en": "Support an idea", "fr": "Soutenir une idée"},
+    "compose.kind.person": {"en": "My profile", "fr": "Mon profil"},
+    "compose.field.note": {"en": "Note id", "fr": "Identifiant de la note"},
+    "compose.field.handle": {"en": "Your handle", "fr": "Votre identifiant"},
+    "compose.field.reply_to": {"en": "In reply to (optional)", "fr": "En réponse à (facultatif)"},
+    "compose.field.rsvp": {"en": "Will you come?", "fr": "Venez-vous ?"},
+    "compose.field.name": {"en": "Full name", "fr": "Nom complet"},
+    "compose.field.role": {"en": "Role", "fr": "Fonction"},
+    "compose.field.team": {"en": "Team", "fr": "Équipe"},
+    "compose.field.person-site": {"en": "Site (where you work)", "fr": "Site (où vous travaillez)"},
+    "compose.field.organisation": {"en": "Organisation", "fr": "Organisation"},
+    "compose.field.member": {"en": "You are", "fr": "Vous êtes"},
+    "compose.field.emails": {"en": "Your commit e-mail addresses", "fr": "Vos adresses e-mail de commit"},
+    "compose.field.skills": {"en": "Skills", "fr": "Compétences"},
+    "compose.field.interests": {"en": "Interests", "fr": "Centres d'intérêt"},
+    "compose.field.languages": {"en": "Languages you speak", "fr": "Langues parlées"},
+    "compose.field.groups": {"en": "Groups you join", "fr": "Groupes que vous rejoignez"},
+    "compose.field.title": {"en": "Title", "fr": "Titre"},
+    "compose.field.id": {
+        "en": "File name (the note's id)",
+        "fr": "Nom du fichier (l'identifiant de la note)",
+    },
+    "compose.field.group": {"en": "Group", "fr": "Groupe"},
+    "compose.field.tags": {"en": "Tags", "fr": "Étiquettes"},
+    "compose.field.summary": {"en": "Summary (one or two lines)", "fr": "Résumé (une ou deux lignes)"},
+    "compose.field.start": {"en": "Start", "fr": "Début"},
+    "compose.field.end": {"en": "End (optional)", "fr": "Fin (facultatif)"},
+    "compose.field.timezone": {"en": "Time zone", "fr": "Fuseau horaire"},
+    "compose.field.place": {"en": "Place (a room or an address)", "fr": "Lieu (une salle ou une adresse)"},
+    "compose.field.online": {"en": "Link to join online", "fr": "Lien pour participer en ligne"},
+    "compose.field.event-site": {"en": "Site (where it happens)", "fr": "Site (où cela se passe)"},
+    "compose.field.capacity": {"en": "Places", "fr": "Places"},
+    "compose.field.audience": {"en": "Who may see it", "fr": "Qui peut le voir"},
+    "compose.field.body-response": {"en": "Your text (Markdown)", "fr": "Votre texte (Markdown)"},
+    "compose.field.body-note": {"en": "The note (Markdown)", "fr": "La note (Markdown)"},
+    "compose.field.body-person": {"en": "About you (Markdown)", "fr": "À propos de vous (Markdown)"},
+    "compose.hint.note": {
+        "en": "The last part of the note's address, e.g. kafka-tuning.",
+        "fr": "La dernière partie de l'adresse de la note, par exemple regler-kafka.",
+    },
+    "compose.hint.handle": {
+        "en": "The name of your profile's file, people/<handle>.md: lowercase letters, digits and -.",
+        "fr": "Le nom du fichier de votre profil, people/<identifiant>.md : lettres minuscules, "
+        "chiffres et -.",
+    },
+    "compose.hint.reply_to": {
+        "en": "The name of the response you reply to, to appear under it.",
+        "fr": "Le nom de la réponse à laquelle vous répondez, pour apparaître sous elle.",
+    },
+    "compose.hint.organisation": {
+        "en": "For partners, suppliers and clients.",
+        "fr": "Pour les partenaires, fournisseurs et clients.",
+    },
+    "compose.hint.emails": {
+        "en": "Separated by commas. Never published: they credit your commits to you.",
+        "fr": "Séparées par des virgules. Jamais publiées : elles vous attribuent vos commits.",
+    },
+    "compose.hint.listed": {"en": "Separated by commas.", "fr": "Séparés par des virgules."},
+    "compose.hint.groups": {
+        "en": "Their short names, separated by commas: {groups}.",
+        "fr": "Leurs noms courts, séparés par des virgules : {groups}.",
+    },
+    "compose.hint.id": {
+        "en": "Lowercase letters, digits and -; made from the title until you change it.",
+        "fr": "Lettres minuscules, chiffres et - ; tiré du titre tant que vous ne le modifiez pas.",
+    },
+    "compose.hint.timezone": {
+        "en": "A name such as Europe/Paris; empty: the community's.",
+        "fr": "Un nom comme Europe/Paris ; vide : celui de la communauté.",
+    },
+    "compose.hint.audience": {
+        "en": "A response may narrow its note's audience, never widen it.",
+        "fr": "Une réponse peut restreindre l'audience de sa note, jamais l'élargir.",
+    },
+    "compose.hint.body_response": {
+        "en": "Required for a reply or an answer; optional for thanks and an RSVP.",
+        "fr": "Obligatoire pour une réponse ; facultatif pour un merci ou une présence.",
+    },
+    "compose.hint.markdown": {
+        "en": "Mention someone with @handle, link a note with [[note-id]].",
+        "fr": "Mentionnez quelqu'un avec @identifiant, liez une note avec [[id-de-la-note]].",
+    },
+    "compose.audience.default": {"en": "As the note or its group", "fr": "Comme la note ou son groupe"},
+    "compose.group.none": {"en": "None (in notes/)", "fr": "Aucun (dans notes/)"},
+    "compose.member.employee": {"en": "An employee", "fr": "Salarié·e"},
+    "compose.member.partner": {"en": "A partner", "fr": "Partenaire"},
+    "compose.member.supplier": {"en": "A supplier", "fr": "Fournisseur"},
+    "compose.member.client": {"en": "A client", "fr": "Client"},
+    "compose.member.alumni": {"en": "A former employee", "fr": "Ancien·ne salarié·e"},
+    "compose.rsvp.going": {"en": "Yes, I'll come", "fr": "Oui, je viens"},
+    "compose.rsvp.remote": {"en": "Yes, remotely", "fr": "Oui, à distance"},
+    "compose.rsvp.maybe": {"en": "Maybe", "fr": "Peut-être"},
+    "compose.rsvp.declined": {"en": "No", "fr": "Non"},
+    "compose.problem.required": {"en": "{field}: required.", "fr": "{field} : obligatoire."},
+    "compose.problem.id": {
+        "en": "{field}: lowercase letters, digits and - only.",
+        "fr": "{field} : lettres minuscules, chiffres et - seulement.",
+    },
+    "compose.problem.unknown_note": {
+        "en": "No note of this site has the id '{value}'.",
+        "fr": "Aucune note de ce site n'a l'identifiant '{value}'.",
+    },
+    "compose.problem.answer": {
+        "en": "'{value}' is not a question: reply to it instead.",
+        "fr": "'{value}' n'est pas une question : répondez-y plutôt.",
+    },
+    "compose.problem.rsvp": {
+        "en": "'{value}' is not an event: there is nothing to come to.",
+        "fr": "'{value}' n'est pas un événement : il n'y a pas de présence à annoncer.",
+    },
+    "compose.problem.support": {"en": "'{value}' is not an idea.", "fr": "'{value}' n'est pas une idée."},
+    "compose.problem.unknown_person": {
+        "en": "No profile of this site has the handle '{value}': check it, or write your profile first.",
+        "fr": "Aucun profil de ce site n'a l'identifiant '{value}' : vérifiez-le, ou écrivez d'abord votre "
+        "profil.",
+    },
+    "compose.problem.taken_person": {
+        "en": "The profile people/{value}.md exists already: edit it instead.",
+        "fr": "Le profil people/{value}.md existe déjà : modifiez-le plutôt.",
+    },
+    "compose.problem.taken_note": {
+        "en": "A note has the id '{value}' already: choose another file name.",
+        "fr": "Une note a déjà l'identifiant '{value}' : choisissez un autre nom de fichier.",
+    },
+    "compose.problem.reply_to": {
+        "en": "'{value}' is no response to this note.",
+        "fr": "'{value}' n'est pas une réponse à cette note.",
+    },
+    "compose.problem.invalid": {
+        "en": "{field}: this value does not fit here.",
+        "fr": "{field} : cette valeur ne convient pas ici.",
+    },
+    "compose.problem.unknown_group": {
+        "en": "{field}: no group is named '{value}'.",
+        "fr": "{field} : aucun groupe ne s'appelle '{value}'.",
+    },
+    "compose.problem.file": {
+        "en": "The file does not fit rse's rules: check the fields above.",
+        "fr": "Le fichier ne respecte pas les règles de rse : vérifiez les champs ci-dessus.",
+    },
+    "compose.target": {"en": "Responding to: {title}", "fr": "En réponse à : {title}"},
+    "compose.ready": {"en": "Ready: nothing to fix.", "fr": "Prêt : rien à corriger."},
+    "compose.copied": {"en": "Copied.", "fr": "Copié."},
+    "compose.support": {
+        "en": "An idea's supporters are a list in the idea itself: open it, add {handle} to its "
+        "supporters: [...] line, then propose the change.",
+        "fr": "Les soutiens d'une idée sont une liste dans l'idée elle-même : ouvrez-la, ajoutez {handle} "
+        "à sa ligne supporters: [...], puis proposez la modification.",
+    },
+    "compose.support_open": {"en": "Open the idea on {host}", "fr": "Ouvrir l'idée sur {host}"},
+    "compose.too_long": {
+        "en": "The text is too long to pass in a link: copy it, open the page below, name the file {name} "
+        "and paste the text.",
+        "fr": "Le texte est trop long pour passer dans un lien : copiez-le, ouvrez la page ci-dessous, "
+        "nommez le fichier {name} et collez le texte.",
+    },
+    "compose.paste": {
+        "en": "{host} cannot fill the file in from a link: copy the text, open the folder's new-file page, "
+        "name the file {name} and paste the text.",
+        "fr": "{host} ne sait pas remplir le fichier depuis un lien : copiez le texte, ouvrez la page de "
+        "nouveau fichier du dossier, nommez le fichier {name} et collez le texte.",
+    },
+    "compose.prefilled": {
+        "en": "The page opens with the file filled in: commit it on a new branch and propose the merge. "
+        "If it opens empty, copy the text and paste it there.",
+        "fr": "La page s'ouvre avec le fichier rempli : enregistrez-le sur une nouvelle branche et "
+        "proposez la fusion. Si elle s'ouvre vide, copiez le texte et collez-le.",
+    },
+    "compose.no_repo": {
+        "en": "This site names no repository (extra.rse.repo_url): copy the text and send it to an "
+        "animator, or add the file with git.",
+        "fr": "Ce site n'indique aucun dépôt (extra.rse.repo_url) : copiez le texte et envoyez-le à un "
+        "animateur, ou ajoutez le fichier avec git.",
+    },
+    "compose.open": {"en": "Propose it on {host}", "fr": "Le proposer sur {host}"},
+    "compose.open_folder": {
+        "en": "Open the folder's new-file page on {host}",
+        "fr": "Ouvrir la page de nouveau fichier du dossier sur {host}",
+    },
+    "compose.file": {"en": "The file", "fr": "Le fichier"},
+    "compose.path": {"en": "Its place in the repository", "fr": "Son emplacement dans le dépôt"},
+    "compose.text": {"en": "Its text", "fr": "Son texte"},
+    "compose.copy": {"en": "Copy the text", "fr": "Copier le texte"},
+    "compose.manual": {"en": "The file, by hand", "fr": "Le fichier, à la main"},
+    "compose.manual_lead": {
+        "en": "Each contribution is one Markdown file with a YAML header, added to the repository by a "
+        "commit or a merge request: with git, or in the git host's web editor. Here is where each "
+        "kind goes, with an example.",
+        "fr": "Chaque contribution est un fichier Markdown avec un en-tête YAML, ajouté au dépôt par un "
+        "commit ou une demande de fusion : avec git, ou dans l'éditeur web de l'hébergeur git. Voici "
+        "où va chaque type de fichier, avec un exemple.",
+    },
+    "compose.manual.person": {"en": "Your profile", "fr": "Votre profil"},
+    "compose.manual.person_where": {
+        "en": "One file per person, named after your handle.",
+        "fr": "Un fichier par personne, nommé d'après votre identifiant.",
+    },
+    "compose.manual.note": {
+        "en": "A note, a how-to, an idea, a question or an event",
+        "fr": "Une note, un tutoriel, une idée, une question ou un événement",
+    },
+    "compose.manual.note_where": {
+        "en": "In its group's folder, or in notes/; type: howto, idea, question or event says what it is.",
+        "fr": "Dans le dossier de son groupe, ou dans notes/ ; type: howto, idea, question ou event dit ce "
+        "que c'est.",
+    },
+    "compose.manual.response": {
+        "en": "A reply, an answer, thanks or an RSVP",
+        "fr": "Une réponse, un merci ou une présence",
+    },
+    "compose.manual.response_where": {
+        "en": "In a folder named after the note (here a reply to “{title}”), the file named after the day "
+        "and your handle; kind: answer (under a question), kudos (thanks) or rsvp (with rsvp: going, "
+        "maybe, remote or declined).",
+        "fr": "Dans un dossier au nom de la note (ici une réponse à «\u00a0{title}\u00a0»), le fichier "
+        "nommé d'après le jour et votre identifiant ; kind: answer (sous une question), kudos (un merci) "
+        "ou rsvp (avec rsvp: going, maybe, remote ou declined).",
+    },
+    "compose.manual.response_where_any": {
+        "en": "In a folder named after the note, the file named after the day and your handle; kind: "
+        "answer (under a question), kudos (thanks) or rsvp (with rsvp: going, maybe, remote or declined).",
+        "fr": "Dans un dossier au nom de la note, le fichier nommé d'après le jour et votre identifiant ; "
+        "kind: answer (sous une question), kudos (un merci) ou rsvp (avec rsvp: going, maybe, remote ou "
+        "declined).",
+    },
+    "compose.manual.create": {"en": "Create it on {host}", "fr": "Le créer sur {host}"},
+    "compose.manual.folder": {"en": "See the folder", "fr": "Voir le dossier"},
+    "compose.manual.support": {"en": "Support an idea", "fr": "Soutenir une idée"},
+    "compose.manual.support_how": {
+        "en": "Supporters are a list inside the idea: edit the idea's file and add your handle to its "
+        "supporters: [...] line.",
+        "fr": "Les soutiens sont une liste dans l'idée : modifiez le fichier de l'idée et ajoutez votre "
+        "identifiant à sa ligne supporters: [...].",
+    },
+    "compose.example.bio": {
+        "en": "What I work on, and what I can help with.",
+        "fr": "Ce sur quoi je travaille, et ce pour quoi on peut me solliciter.",
+    },
+    "compose.example.title": {
+        "en": "What we learned this month",
+        "fr": "Ce que nous avons appris ce mois-ci",
+    },
+    "compose.example.id": {"en": "what-we-learned", "fr": "ce-que-nous-avons-appris"},
+    "compose.example.note": {
+        "en": "Three things that helped, and one that did not.",
+        "fr": "Trois choses qui ont aidé, et une qui n'a pas aidé.",
+    },
+    "compose.example.reply": {
+        "en": "Thanks, this helped me too.",
+        "fr": "Merci, cela m'a aidé aussi.",
+    },
     "new.exists": {
         "en": "{path} already exists: edit it instead (rse new never overwrites)",
         "fr": "{path} existe déjà : modifiez-le (rse new n'écrase jamais rien)",

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import textwrap
-from collections.abc import Callable, Collection, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Collection, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -17,14 +17,25 @@ import yaml
 
 from rse_build.errors import Problem
 from rse_build.frontmatter import FrontMatterError, split
+from rse_build.history import Identity
 from rse_build.i18n import Translator
+from rse_build.identity import Resolver
 from rse_build.ids import suggest_id
-from rse_build.load import scan
+from rse_build.load import RESPONSES_DIR, Layout, load_content, note_key, profile_logins, scan
 from rse_build.model import (
     ID_PATTERN,
+    Group,
     GroupFields,
+    Index,
+    Note,
     NoteFields,
+    NoteType,
+    Person,
     PersonFields,
+    Response,
+    ResponseFields,
+    ResponseKind,
+    Source,
     is_time_zone,
     is_web_link,
     known_time_zones,
@@ -184,8 +195,6 @@ def known_groups(content_dir: Path) -> frozenset[str]:
 
 
 def _records(kind: str, ident: str, shown: str, text: str, folder_group: str | None):
-    from rse_build.model import Group, Note, Person, Source
-
     parsed = split(text)
     assert not isinstance(parsed, FrontMatterError), parsed
     source = Source(shown, parsed.keys, parsed.items, parsed.body_line)
@@ -231,3 +240,160 @@ def draft_file(
         index = type(index)(index.people, index.groups | {ident}, index.note_keys, index.note_ids)
     problems += [p for p in validate(people, groups_, notes, index, rules) if p.is_error]
     return Draft(content_dir / shown, text, problems)
+
+
+# The type of note each kind of response needs, and what `rse new` says of any other.
+RESPONSE_NEEDS = {
+    ResponseKind.ANSWER: (NoteType.QUESTION, "new.answer_needs"),
+    ResponseKind.RSVP: (NoteType.EVENT, "new.rsvp_needs"),
+}
+TEXT = FieldInput("text", _text, required=True)
+
+
+def response_folder(note_ids: Mapping[str, tuple[str, ...]], note: Note) -> str:
+    """Where a note's responses go under responses/: its id, or its path under content/ (without
+    `.md`) when several notes share the id (`note_ids`: each id's note keys)."""
+    return note.id if len(note_ids.get(note.id, ())) <= 1 else note.key
+
+
+@dataclass(frozen=True, slots=True)
+class Thread:
+    """A note and what a new response to it is checked against, read alone as a merge
+    request's check reads what it touches: the ids there are come from file names, and only
+    the note, its groups and its responses are parsed."""
+
+    layout: Layout
+    index: Index
+    # None: no note by that reference, or its file cannot be read (`problems` say why).
+    note: Note | None
+    responses: tuple[Response, ...] = ()
+    groups: Mapping[str, Group] = field(default_factory=dict)
+    problems: tuple[Problem, ...] = ()
+
+    @property
+    def folder(self) -> str:
+        assert self.note is not None
+        return response_folder(self.index.note_ids, self.note)
+
+
+def read_thread(content_dir: Path, reference: str) -> Thread:
+    """The note `reference` names (its id, or its path under content/ without `.md`), with its
+    responses and groups; drafts included (a response to a draft waits for it)."""
+    layout = scan(content_dir)
+    index = layout.index()
+    key = index.find_note(reference)
+    if key is None:
+        return Thread(layout, index, None)
+    note_path = next(path for path, _ in layout.notes if note_key(path) == key)
+    folders = {f"{RESPONSES_DIR}/{folder}/" for folder in (key, key.rsplit("/", 1)[-1])}
+    responses = {
+        path
+        for path in layout.responses
+        if path.rpartition("/")[0] + "/" in folders
+        and index.find_note(path.removeprefix(f"{RESPONSES_DIR}/").rpartition("/")[0]) == key
+    }
+    loaded = load_content(content_dir, {note_path, *responses}, layout)
+    if not loaded.notes:
+        return Thread(layout, index, None, problems=tuple(loaded.problems))
+    [note] = loaded.notes
+    group_files = {f"groups/{slug}/index.md" for slug in note.group_slugs} & set(layout.groups)
+    groups = load_content(content_dir, group_files, layout).groups
+    return Thread(layout, index, note, tuple(loaded.responses), {g.slug: g for g in groups})
+
+
+def note_refusal(thread: Thread, reference: str, kind: ResponseKind) -> Refusal | None:
+    """None when `reference` names one note that takes this kind of response; else why not,
+    with the note it most likely meant."""
+    note, note_ids = thread.note, thread.index.note_ids
+    if note is None:
+        keys = note_ids.get(reference, ())
+        if len(keys) > 1:
+            return Refusal(
+                "new.ambiguous_note", {"note": reference, "candidates": ", ".join(keys), "example": keys[0]}
+            )
+        close = closest(reference, note_ids)
+        if close is None:
+            return Refusal("new.unknown_note", {"note": reference})
+        return Refusal("new.unknown_note_close", {"note": reference, "close": close})
+    needs, key = RESPONSE_NEEDS.get(kind, (None, ""))
+    if needs is not None and note.fields.type is not needs:
+        return Refusal(key, {"note": reference, "type": note.fields.type.value})
+    return None
+
+
+def author_refusal(handle: str, people: Collection[str]) -> Refusal | None:
+    """The handle names a profile (it becomes part of the file's name), else the closest one."""
+    if handle in people:
+        return None
+    close = closest(handle, people)
+    if close is None:
+        return Refusal("new.unknown_author", {"handle": handle})
+    return Refusal("new.unknown_author_close", {"handle": handle, "close": close})
+
+
+def author_of(content_dir: Path, layout: Layout, email: str | None) -> str | None:
+    """The profile whose `emails` (or host login) is this git address, as the history credits it."""
+    if not email:
+        return None
+    people = load_content(content_dir, set(layout.people), layout).people
+    return Resolver.from_people(people).handle(Identity("", email.strip().lower()))
+
+
+def response_name(day: dt.date, handle: str, taken: Collection[str]) -> str:
+    """SPEC's conventional name, `<yyyy-mm-dd>-<handle>[-n]`: `-2`, `-3`… when the day's name is taken."""
+    base = name = f"{day.isoformat()}-{handle}"
+    number = 1
+    while name in taken:
+        number += 1
+        name = f"{base}-{number}"
+    return name
+
+
+def responses_in(content_dir: Path, folder: str) -> frozenset[str]:
+    """The names already used in a note's folder of responses (files that do not load count too)."""
+    where = content_dir / RESPONSES_DIR / folder
+    return frozenset(p.stem for p in where.glob("*.md")) if where.is_dir() else frozenset()
+
+
+def draft_response(
+    content_dir: Path,
+    thread: Thread,
+    name: str,
+    data: dict[str, Any],
+    body: str,
+    rules: Rules,
+    language: str = "en",
+) -> Draft:
+    """The file `rse new reply|answer|kudos|rsvp` would write, checked with the note's thread.
+
+    Its guidance is a comment in the community's language; its body is the text given.
+    """
+    note = thread.note
+    assert note is not None
+    shown = f"{RESPONSES_DIR}/{thread.folder}/{name}.md"
+    kind = data.get("kind") or ResponseKind.REPLY.value
+    hint = Translator(language)(f"new.hint.{kind}")
+    text = front_matter_text(data, f"{body.strip()}\n" if body.strip() else "", [hint])
+    parsed = split(text)
+    assert not isinstance(parsed, FrontMatterError), parsed
+    try:
+        fields = ResponseFields.model_validate(parsed.data)
+    except ValueError as error:
+        return Draft(content_dir / shown, text, [Problem(shown, 1, 1, str(error).splitlines()[0])])
+    source = Source(shown, parsed.keys, parsed.items, parsed.body_line)
+    response = Response(thread.folder, name, fields, parsed.body, source)
+    index = thread.index
+    if "@" in body:
+        # An `@login` mention resolves through profiles' links: read those keys alone.
+        index = replace(index, logins=profile_logins(content_dir, thread.layout))
+    problems = validate(
+        [],
+        [],
+        [],
+        index,
+        rules,
+        all_groups=thread.groups,
+        responses=[*thread.responses, response],
+        thread_notes={note.key: note},
+    )
+    return Draft(content_dir / shown, text, [p for p in problems if p.is_error and p.path == shown])

@@ -35,6 +35,7 @@ from rse_build.stats import Insights, Stats
 from rse_build.views.agenda import events_view, ideas_view, questions_view
 from rse_build.views.avatar import initials_svg
 from rse_build.views.backlinks import Backlinks, backlinks
+from rse_build.views.compose import compose_view
 from rse_build.views.dashboard import dashboard
 from rse_build.views.directory import people_directory
 from rse_build.views.edit import RepoLinks
@@ -452,6 +453,12 @@ def _thread(plan: SitePlan, key: str) -> Any:
     return thread_view(plan.refs, key)
 
 
+def _compose(plan: SitePlan, _: str) -> Any:
+    settings, everyone = plan.settings, plan.prepared.enriched.community
+    labels = plan.share.audience.labels
+    return compose_view(plan.refs, plan.repo, labels, settings.timezone, plan.today, everyone.note_ids)
+
+
 def _home(plan: SitePlan, _: str) -> Any:
     pick = plan.related.discover(plan.community, None)
     updated = recently_updated(plan.community, plan.stats.pages if plan.stats else {})
@@ -507,6 +514,7 @@ PAGE_KINDS: tuple[PageKind, ...] = (
     PageKind("tags", "tags/index.md", "tags", _listing(tags_index), in_nav=True),
     PageKind("stats", "stats/index.md", "statistics", _dashboard, in_nav=True),
     PageKind("search", "search/index.md", "search", lambda plan, _: plan.search, chunked_search_only=True),
+    PageKind("compose", "compose/index.md", "compose.title", _compose, in_nav=True),
     # One page per record.
     PageKind("skill", "skills/{id}.md", "skills", _record(skill_page), pages=_skills),
     PageKind("tag", "tags/{id}.md", "tags", _record(tag_page), pages=_tags),

@@ -338,3 +338,21 @@ def test_responses_are_searched_with_their_note_and_counted_on_the_dashboard(bui
     # Grace made the commit: she has figures, and four responses among them.
     grace = _page(built_responses, "internal", "people/grace-hopper/index.html")
     assert "<dt>Responses</dt><dd>4</dd>" in grace
+
+
+def test_a_reply_by_someone_an_audience_may_not_see_keeps_its_words_not_their_name(make_community):
+    files = responses_files()
+    files["content/notes/open-question.md"] = (
+        "---\ntitle: Where to test a schema?\ntype: question\naudience: public\n---\n"
+    )
+    files["content/responses/open-question/2026-10-09-grace-hopper.md"] = (
+        "---\nauthors: [grace-hopper]\n---\nTry the staging registry first.\n"
+    )
+    community = make_community(files, mkdocs_yml=TWO_AUDIENCES_YML)
+    assert rse(community, "build", "--audience", "public").exit_code == 0
+    page = community.page("notes/open-question/index.html")
+    assert "Try the staging registry first." in page
+    assert "Someone not shown on this site" in page
+    assert "grace" not in page.lower()
+    compose = community.page("compose/index.html")
+    assert "grace" not in compose.lower()

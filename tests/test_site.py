@@ -72,7 +72,7 @@ def test_the_default_navigation_lists_the_kinds_marked_for_it_in_order(small):
     prepared = plan_of(small.root).prepared
     nav = prepared.default_nav()
     assert [next(iter(entry.values())) for entry in nav] == [k.source for k in PAGE_KINDS if k.in_nav]
-    assert nav[0] == {"Home": "index.md"} and nav[-1] == {"Statistics": "stats/index.md"}
+    assert nav[0] == {"Home": "index.md"} and nav[-1] == {"Write and respond": "compose/index.md"}
 
 
 def test_every_record_and_listing_has_a_role(small):

@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from rse_build.model import NoteType, Status
+from rse_build.model import Note, NoteType, Status
 from rse_build.stats import PageFigures
+from rse_build.views.compose import compose_url
 from rse_build.views.edit import RepoLinks
 from rse_build.views.feeds import event_calendar_path
 from rse_build.views.refs import Fact, GroupRef, NoteRef, PersonRef, Refs, TagRef
@@ -32,6 +33,14 @@ class Byline:
     discover: NoteRef | None = None
     # An event's own calendar file.
     calendar_url: str = ""
+    # Reply, answer, thank, come: the compose page prefilled for this note.
+    actions: tuple[Action, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Action:
+    label: str
+    url: str
 
 
 def byline(
@@ -71,7 +80,21 @@ def byline(
         edit_url=repo.edit(note.path) if repo else "",
         discuss_url=repo.discuss(note.title) if repo else "",
         calendar_url=event_calendar_path(note.key) if f.type is NoteType.EVENT and f.start else "",
+        actions=_actions(refs, note),
     )
+
+
+# What a reader may answer to each type of note, in the order the buttons show.
+_ACTIONS = {
+    NoteType.QUESTION: ("answer", "reply", "kudos"),
+    NoteType.EVENT: ("rsvp", "reply", "kudos"),
+}
+_DEFAULT_ACTIONS = ("reply", "kudos")
+
+
+def _actions(refs: Refs, note: Note) -> tuple[Action, ...]:
+    kinds = _ACTIONS.get(note.fields.type, _DEFAULT_ACTIONS)
+    return tuple(Action(refs.t(f"action.{kind}"), compose_url(kind, note.key, refs.urls)) for kind in kinds)
 
 
 def _updated(refs: Refs, date: dt.date | None, page: PageFigures | None) -> str:

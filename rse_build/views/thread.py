@@ -8,6 +8,7 @@ see who allow it (`stats: true`) and counts everyone.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections import Counter
 from dataclasses import dataclass
 
@@ -66,7 +67,7 @@ def _entry(
     kind = response.fields.kind.value
     authors = refs.people(response.fields.authors)
     return ResponseEntry(
-        anchor=f"response-{response.id}",
+        anchor=response_anchor(response, bool(authors)),
         kind=kind,
         kind_label=refs.t(f"response.{kind}"),
         authors=authors,
@@ -76,6 +77,14 @@ def _entry(
         accepted=accepted,
         replies=replies,
     )
+
+
+def response_anchor(response: Response, named: bool) -> str:
+    """A response's anchor on its note's page: its file name, which conventionally holds its
+    author's handle, only when this site may name its author; else a digest of it."""
+    if named:
+        return f"response-{response.id}"
+    return f"response-{hashlib.sha256(response.id.encode()).hexdigest()[:10]}"
 
 
 def accepted_answer(note: Note, responses: tuple[Response, ...]) -> Response | None:
