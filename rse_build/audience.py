@@ -17,6 +17,7 @@ from rse_build.model import DEFAULT_LABEL, Community, Note, Page
 from rse_build.settings import Settings
 
 PUBLIC = "public"
+RESPONSES_FOLDER = "responses/"
 
 # Relative targets of Markdown links and images, and of HTML src/href attributes.
 _MARKDOWN_TARGET = re.compile(r"\]\(\s*<?([^)\s>]+)")
@@ -60,6 +61,9 @@ class Share:
     hidden_pages: frozenset[str]
     hidden_folders: tuple[str, ...]
     hidden_files: frozenset[str]
+    # Under responses/, only this audience's responses and the files they link are published:
+    # a folder's name is a note's id, a response's file name its author's handle.
+    shown_responses: frozenset[str] = frozenset()
 
     @property
     def complete(self) -> bool:
@@ -79,6 +83,7 @@ class Share:
             path in self.hidden_pages
             or path in self.hidden_files
             or any(path.startswith(folder) for folder in self.hidden_folders)
+            or (path.startswith(RESPONSES_FOLDER) and path not in self.shown_responses)
         )
 
 
@@ -152,6 +157,9 @@ def share_for(community: Community, pages: Iterable[Page], audience: Audience) -
             photo = posixpath.normpath(posixpath.join(posixpath.dirname(person.path), person.fields.avatar))
             (linked_by_shown if person.path in shown_paths else linked_by_hidden).add(photo)
     hidden_files = linked_by_hidden - linked_by_shown - shown_paths - hidden_pages
+    shown_responses = {r.path for r in responses} | {
+        p for p in linked_by_shown if p.startswith(RESPONSES_FOLDER)
+    }
 
     return Share(
         audience=audience,
@@ -159,4 +167,5 @@ def share_for(community: Community, pages: Iterable[Page], audience: Audience) -
         hidden_pages=frozenset(hidden_pages),
         hidden_folders=hidden_folders,
         hidden_files=frozenset(hidden_files),
+        shown_responses=frozenset(shown_responses),
     )

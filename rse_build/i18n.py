@@ -704,6 +704,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "the note '{note}' is a draft: its responses are published with it",
         "fr": "la note '{note}' est un brouillon : ses réponses seront publiées avec elle",
     },
+    "problem.response_authors": {
+        "en": "a response is one person's: name one author (several people write one file each)",
+        "fr": "une réponse est celle d'une personne : indiquez un seul auteur (chacun écrit son propre "
+        "fichier)",
+    },
     "problem.rsvp_missing": {
         "en": "an rsvp says whether you come: add 'rsvp: going' (going, maybe, remote or declined)",
         "fr": "une réponse rsvp dit si vous venez : ajoutez 'rsvp: going' (going, maybe, remote ou declined)",

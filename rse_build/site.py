@@ -456,7 +456,11 @@ def _thread(plan: SitePlan, key: str) -> Any:
 def _compose(plan: SitePlan, _: str) -> Any:
     settings, everyone = plan.settings, plan.prepared.enriched.community
     labels = plan.share.audience.labels
-    return compose_view(plan.refs, plan.repo, labels, settings.timezone, plan.today, everyone.note_ids)
+    # Handles this audience may not see: a response named after one stays out of the page's data.
+    hidden = frozenset(everyone.people) - frozenset(plan.community.people)
+    return compose_view(
+        plan.refs, plan.repo, labels, settings.timezone, plan.today, everyone.note_ids, hidden
+    )
 
 
 def _home(plan: SitePlan, _: str) -> Any:

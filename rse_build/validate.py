@@ -281,6 +281,8 @@ def _check_response(
         key, hint = hinted("problem.response_note", closest(response.note, index.note_ids))
         return [*problems, Problem.of(source.path, 1, 1, key, note=response.note, **hint)]
     note = thread.note
+    if len(f.authors) > 1:
+        problems.append(_problem(source, "authors", "problem.response_authors"))
     if f.kind is ResponseKind.RSVP and f.rsvp is None and "rsvp" not in source.keys:
         problems.append(_problem(source, "kind", "problem.rsvp_missing"))
     if f.kind is not ResponseKind.RSVP and f.rsvp is not None:

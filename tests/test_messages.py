@@ -145,6 +145,7 @@ FILES: dict[str, str | bytes] = {
     "content/responses/dup/r-x.md": "---\nkind: kudos\n---\n",
     "content/responses/secret-draft/r-x.md": "---\nkind: kudos\n---\n",
     "content/responses/stray.md": "---\nkind: kudos\n---\n",
+    "content/responses/ask-typo/r-two.md": "---\nkind: kudos\nauthors: [ada-lovelace, sam-shared]\n---\n",
 }
 
 
@@ -264,6 +265,8 @@ ENGLISH_REPORT = (
     "content/people/no-skills.md:2:1: advice: no skills yet: add skills: [...] so colleagues can find you",
     "content/people/sam-shared.md:4:28: address 2 of 'emails' is also in the profile of 'ada-lovelace': "
     "keep it in one",
+    "content/responses/ask-typo/r-two.md:3:1: a response is one person's: name one author (several people "
+    "write one file each)",
     "content/responses/ask/r-empty.md:2:1: this answer has no text: write it below the front matter",
     "content/responses/ask/r-reply.md:3:1: warning: 'rsvp' is read only on a response of kind rsvp, not of "
     "kind reply",
@@ -293,7 +296,7 @@ ENGLISH_REPORT = (
     "mkdocs.yml:12:5: warning: extra.rse.lang: unknown setting; did you mean 'language'?",
     "mkdocs.yml:13:5: warning: extra.rse.colour: unknown setting",
     "mkdocs.yml:14:15: extra.rse.privacy.min_group: Input should be greater than or equal to 1",
-    "failed: 14 people, 2 groups, 25 notes; 90 errors, 7 warnings, 5 pieces of advice",
+    "failed: 14 people, 2 groups, 25 notes; 91 errors, 7 warnings, 5 pieces of advice",
 )
 
 
@@ -316,7 +319,7 @@ FRENCH_LINES = (
     ".github/CODEOWNERS:1:1: warning: n'est plus à jour avec les animateurs des groupes : lancez "
     "'rse codeowners --write'",
     "mkdocs.yml:13:5: warning: extra.rse.colour : réglage inconnu",
-    "échec : 14 personnes, 2 groupes, 25 notes ; 90 erreurs, 7 avertissements, 5 conseils",
+    "échec : 14 personnes, 2 groupes, 25 notes ; 91 erreurs, 7 avertissements, 5 conseils",
 )
 
 
@@ -449,7 +452,7 @@ def test_build_says_why_nothing_was_built_in_french(reports):
         "content/notes/links.md:5:5: warning: '[[secret-draft]]' est un brouillon : le lien reste du "
         "texte simple jusqu'à sa publication"
     ) in lines
-    assert lines[-1] == "90 erreurs dans le contenu : rien n'a été construit."
+    assert lines[-1] == "91 erreurs dans le contenu : rien n'a été construit."
     assert english_in(result.output) == []
 
 

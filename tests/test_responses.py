@@ -278,13 +278,14 @@ def test_the_thread_shows_the_accepted_answer_first_and_replies_under_their_pare
     page = _page(built_responses, "internal", "groups/data-platform/compat/index.html")
     thread = page[page.index('class="rse-thread"') :]
     order = re.findall(r'id="response-([0-9a-z-]+)"', thread)
-    # Ada's answer is accepted: first, though Grace's answer is older; Grace's reply under it,
-    # and Ada's reply to that reply shown at the same level (one level of threading).
-    assert order == ["2026-10-03-ada", "2026-10-04-grace", "2026-10-05-ada", "2026-10-02-grace"]
-    start, end = thread.index('id="response-2026-10-03-ada"'), thread.index('id="response-2026-10-02-grace"')
+    # Anchors count the thread's replies and answers oldest first (a file name holds a handle):
+    # Grace's answer 1, Ada's answer 2, Grace's reply 3, Ada's reply to that reply 4. Ada's
+    # answer is accepted: first; the replies under it (one level of threading); then Grace's.
+    assert order == ["2", "3", "4", "1"]
+    start, end = thread.index('id="response-2"'), thread.index('id="response-1"')
     accepted = thread[start:end]
-    assert "rse-response--accepted" in thread.split('id="response-2026-10-03-ada"')[0][-200:]
-    assert "Accepted answer" in accepted and 'id="response-2026-10-05-ada"' in accepted
+    assert "rse-response--accepted" in thread[:start][-200:]
+    assert "Accepted answer" in accepted and 'id="response-4"' in accepted
     assert "FULL_TRANSITIVE" in accepted
     assert '<a href="../../../people/grace-hopper/">Grace Hopper</a>' in accepted
     assert '<a href="../../../notes/welcome-note/">Welcome note</a>' in accepted
@@ -356,3 +357,35 @@ def test_a_reply_by_someone_an_audience_may_not_see_keeps_its_words_not_their_na
     assert "grace" not in page.lower()
     compose = community.page("compose/index.html")
     assert "grace" not in compose.lower()
+
+
+def test_a_response_links_from_its_own_file_and_its_attachments_follow_its_audience(make_community):
+    files = responses_files()
+    files["content/notes/open-question.md"] = (
+        "---\ntitle: Where to test?\ntype: question\naudience: public\n---\n"
+    )
+    files["content/notes/secret-plan.md"] = "---\ntitle: Secret plan\n---\nInternal.\n"
+    files["content/responses/open-question/2026-10-09-ada.md"] = (
+        "---\nauthors: [ada-lovelace]\naudience: public\n---\n"
+        "See [the plan](../../notes/secret-plan.md) and [the welcome](../../notes/welcome-note.md), "
+        "and ![the bench](bench.png).\n"
+    )
+    files["content/responses/secret-plan/2026-10-09-grace-budget.txt"] = "budget"
+    community = make_community(files, mkdocs_yml=TWO_AUDIENCES_YML)
+    (community.root / "content/responses/open-question/bench.png").write_bytes(b"\x89PNG\r\n")
+    community.commit("Attachment")
+    assert rse(community, "build", "--all-audiences").exit_code == 0
+    internal = (community.site / "internal/notes/open-question/index.html").read_text(encoding="utf-8")
+    assert '<a href="../secret-plan/">the plan</a>' in internal
+    assert 'src="../../responses/open-question/bench.png"' in internal
+    assert (community.site / "internal/responses/open-question/bench.png").is_file()
+    public = (community.site / "public/notes/open-question/index.html").read_text(encoding="utf-8")
+    # The public site hides the plan: its link is plain text, and no file under responses/
+    # but the public response's own image is published.
+    assert "secret-plan" not in public and "<a>the plan</a>" in public
+    published = sorted(
+        p.relative_to(community.site / "public").as_posix()
+        for p in (community.site / "public").rglob("*")
+        if "responses" in p.parts
+    )
+    assert published == ["responses", "responses/open-question", "responses/open-question/bench.png"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -180,7 +181,19 @@ def _fields(refs: Refs, labels: Collection[str], timezone: str | None) -> tuple[
     )  # fmt: skip
 
 
-def _notes_table(refs: Refs, note_ids: Mapping[str, tuple[str, ...]]) -> dict[str, list[Any]]:
+# A response's conventional file name: <yyyy-mm-dd>-<handle>[-n].
+_CONVENTIONAL = re.compile(r"^\d{4}-\d{2}-\d{2}-(?P<handle>.+?)(?:-\d+)?$")
+
+
+def _names_nobody_hidden(response_id: str, hidden: Collection[str]) -> bool:
+    """Whether a response's file name names nobody this site hides."""
+    match = _CONVENTIONAL.match(response_id)
+    return match is None or (match["handle"] not in hidden and response_id[11:] not in hidden)
+
+
+def _notes_table(
+    refs: Refs, note_ids: Mapping[str, tuple[str, ...]], hidden: Collection[str]
+) -> dict[str, list[Any]]:
     """Each note this site shows, as a response's folder names it: [type, title, path under
     content/, the names of its replies and answers]. Those are what `reply_to` may name and the
     names a new response must not take; thanks and RSVPs stay out (their file names hold
@@ -193,7 +206,9 @@ def _notes_table(refs: Refs, note_ids: Mapping[str, tuple[str, ...]]) -> dict[st
         taken = sorted(
             r.id
             for r in community.responses.get(key, ())
-            if r.fields.kind in threaded and any(h in community.people for h in r.fields.authors)
+            if r.fields.kind in threaded
+            and all(h in community.people for h in r.fields.authors)
+            and _names_nobody_hidden(r.id, hidden)
         )
         table[response_folder(note_ids, note)] = [note.fields.type.value, note.title, note.path, taken]
     return table
@@ -283,6 +298,7 @@ def compose_view(
     timezone: str | None = None,
     today: dt.date | None = None,
     note_ids: Mapping[str, tuple[str, ...]] | None = None,
+    hidden_handles: Collection[str] = (),
 ) -> ComposeView:
     """The page of one audience's site: `labels` are the audience labels its readers may give a
     file (their own); `note_ids` each id's note keys in the whole community (default: this
@@ -295,7 +311,7 @@ def compose_view(
     data = {
         "schemas": {kind: schema(kind) for kind in ("person", "note", "response")},
         "order": ORDER,
-        "notes": _notes_table(refs, ids),
+        "notes": _notes_table(refs, ids, hidden_handles),
         "people": sorted(community.people),
         "groups": sorted(community.groups),
         "respond": list(RESPOND),

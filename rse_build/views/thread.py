@@ -8,7 +8,8 @@ see who allow it (`stats: true`) and counts everyone.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
+import posixpath
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -61,30 +62,52 @@ def _date_label(refs: Refs, response: Response) -> str:
     return refs.t.date(date) if date else ""
 
 
+# Relative targets of Markdown links and images, and of HTML src and href attributes.
+_LINK_TARGET = re.compile(r"""(\]\(\s*<?)([^)\s>]+)|(\b(?:src|href)\s*=\s*["'])([^"']+)""")
+
+
+def rebased(body: str, written_at: str, shown_at: str) -> str:
+    """A response's relative links, written from its own file, made relative to the note's page
+    where it is shown: MkDocs then resolves them (and a link to a page this site hides
+    becomes plain text, as in any page)."""
+    source, page = posixpath.dirname(written_at), posixpath.dirname(shown_at) or "."
+
+    def rebase(match: re.Match[str]) -> str:
+        prefix, target = (
+            (match.group(1), match.group(2)) if match.group(2) else (match.group(3), match.group(4))
+        )
+        cut = min((i for i in (target.find("#"), target.find("?")) if i >= 0), default=len(target))
+        path, rest = target[:cut], target[cut:]
+        if not path or path.startswith("/") or ":" in path.split("/", 1)[0]:
+            return match.group(0)
+        moved = posixpath.relpath(posixpath.normpath(posixpath.join(source, path)), page)
+        return f"{prefix}{moved}{rest}"
+
+    return _LINK_TARGET.sub(rebase, body)
+
+
 def _entry(
-    refs: Refs, response: Response, accepted: bool, replies: tuple[ResponseEntry, ...] = ()
+    refs: Refs,
+    response: Response,
+    accepted: bool,
+    position: int,
+    note: Note,
+    replies: tuple[ResponseEntry, ...] = (),
 ) -> ResponseEntry:
     kind = response.fields.kind.value
     authors = refs.people(response.fields.authors)
     return ResponseEntry(
-        anchor=response_anchor(response, bool(authors)),
+        # By position, not by file name: a file name holds its author's handle.
+        anchor=f"response-{position}",
         kind=kind,
         kind_label=refs.t(f"response.{kind}"),
         authors=authors,
         unnamed_label="" if authors else refs.t("response.someone"),
         date_label=_date_label(refs, response),
-        body=response.body.strip(),
+        body=rebased(response.body.strip(), response.path, note.path),
         accepted=accepted,
         replies=replies,
     )
-
-
-def response_anchor(response: Response, named: bool) -> str:
-    """A response's anchor on its note's page: its file name, which conventionally holds its
-    author's handle, only when this site may name its author; else a digest of it."""
-    if named:
-        return f"response-{response.id}"
-    return f"response-{hashlib.sha256(response.id.encode()).hexdigest()[:10]}"
 
 
 def accepted_answer(note: Note, responses: tuple[Response, ...]) -> Response | None:
@@ -122,8 +145,16 @@ def thread_view(refs: Refs, key: str) -> Thread:
     accepted = accepted_answer(note, responses)
     if accepted is not None:
         tops.sort(key=lambda r: r is not accepted)
+    position = {r.id: n for n, r in enumerate(written, 1)}
     entries = tuple(
-        _entry(refs, r, r is accepted, tuple(_entry(refs, c, False) for c in children.get(r.id, ())))
+        _entry(
+            refs,
+            r,
+            r is accepted,
+            position[r.id],
+            note,
+            tuple(_entry(refs, c, False, position[c.id], note) for c in children.get(r.id, ())),
+        )
         for r in tops
     )
 
