@@ -614,3 +614,14 @@ def test_where_the_host_cannot_fill_the_file_in_the_page_says_so_and_copies_it(b
     assert copied == "---\nkind: kudos\nauthors: [grace-hopper]\n---\n"
     assert copied == page.get_by_label("Its text").input_value()
     watched.close()
+
+
+def test_a_response_file_named_after_someone_hidden_is_left_out_of_the_page_data():
+    from rse_build.views.compose import _names_nobody_hidden
+
+    hidden = {"grace-hopper", "p-007"}
+    assert _names_nobody_hidden("2026-10-03-ada-lovelace", hidden)
+    assert _names_nobody_hidden("my-own-name", hidden)
+    assert not _names_nobody_hidden("2026-10-03-grace-hopper", hidden)
+    assert not _names_nobody_hidden("2026-10-03-grace-hopper-2", hidden)
+    assert not _names_nobody_hidden("2026-10-03-p-007", hidden)
