@@ -102,3 +102,25 @@ def test_a_one_note_change_rebuilds_without_reading_history_again(make_community
     # The rebuild after the edit (same HEAD) takes the commits and file facts from the cache.
     assert lines[-1].endswith(f"history of {commits} commit, 0 read from git (the rest from .rse-cache)")
     assert "Traceback" not in log.read_text()
+
+
+def test_a_mistake_made_while_serving_is_told_where_it_is_and_the_preview_goes_on(make_community, tmp_path):
+    community = make_community()
+    log = tmp_path / "serve.log"
+    note = community.root / "content/notes/welcome-note.md"
+    good = note.read_text()
+    with serving(community.root, log) as base:
+        deadline = time.monotonic() + 60
+        url = f"{base}/notes/welcome-note/"
+        assert "Welcome note" in fetch(url, deadline)
+        note.write_text(good.replace("title: Welcome note", "title: Welcome note\ntype: essay"))
+        while "content/notes/welcome-note.md:" not in log.read_text():
+            assert time.monotonic() < deadline, log.read_text()
+            time.sleep(0.3)
+        note.write_text(good + "\nzqfixedword\n")
+        while "zqfixedword" not in fetch(url, deadline):
+            assert time.monotonic() < deadline, "the fix was not rebuilt"
+            time.sleep(0.3)
+    text = log.read_text()
+    assert "content/notes/welcome-note.md:3:1: 'type'" in text, text
+    assert "Traceback" not in text

@@ -76,6 +76,9 @@ ENV_AUDIENCE = "RSE_AUDIENCE"
 ENV_DRAFTS = "RSE_DRAFTS"
 ENV_FROM_RSE = "RSE_FROM_CLI"
 ENV_NO_HISTORY = "RSE_NO_HISTORY"
+# Set by the first build of `rse serve`: later rebuilds report content problems through MkDocs'
+# log (the preview keeps running) instead of stopping the command.
+ENV_SERVED = "RSE_SERVED"
 SEARCH_PAGE = "search/index.md"
 
 
@@ -158,7 +161,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if any(p.fails(config.strict) for p in checked.problems):
         raise (
             ContentError(checked.problems, strict=config.strict)
-            if options.from_rse
+            if options.from_rse and not os.environ.get(ENV_SERVED)
             else ContentProblems(shown, t)
         )
     _log_problems(shown, t)
@@ -366,6 +369,8 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 def on_post_build(config: MkDocsConfig) -> None:
     """With chunked search, Pagefind indexes what MkDocs wrote: this audience's pages only."""
     plan = _plan(config)
+    if ENV_SERVED in os.environ:
+        os.environ[ENV_SERVED] = "1"
     if not plan.search.chunked:
         return
     try:

@@ -22,6 +22,7 @@ from rse_build.mkdocs_adapter.events import (
     ENV_DRAFTS,
     ENV_FROM_RSE,
     ENV_NO_HISTORY,
+    ENV_SERVED,
     OPTIONS_KEY,
     PLAN_KEY,
     community_config,
@@ -71,6 +72,8 @@ def _serve_environment(options: BuildOptions) -> Iterator[None]:
     hooks through the environment, set for the preview and restored after it."""
     wanted = {
         ENV_FROM_RSE: "1",
+        # Empty until the first build is served (events.on_post_build sets it).
+        ENV_SERVED: "",
         ENV_DRAFTS: "1" if options.drafts else None,
         ENV_NO_HISTORY: "1" if options.no_history else None,
         ENV_AUDIENCE: options.audience,
