@@ -12,12 +12,13 @@ import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import IO, Any, NoReturn
+from typing import IO, TYPE_CHECKING, Any, NoReturn
 
 import click
 
 from rse_build import __version__
 from rse_build.check import check_changes, check_config
+from rse_build.digest import FORMATS as DIGEST_FORMATS
 from rse_build.errors import ContentError, EnvironmentProblem, Problem, Severity
 from rse_build.history import changes_since
 from rse_build.i18n import Translator
@@ -47,6 +48,10 @@ from rse_build.scaffold import (
 )
 from rse_build.settings import CommunityConfig
 from rse_build.validate import Rules
+
+if TYPE_CHECKING:
+    from rse_build.site import SitePlan
+    from rse_build.views.digest import Week
 
 CONFIG_FILE = "mkdocs.yml"
 
@@ -365,6 +370,43 @@ def check(config_file: str | None, strict: bool, ref: str | None, fmt: str, verb
     if failing:
         # Every problem is printed above, in the format asked for.
         raise ContentError([], outcome=None)
+
+
+@main.command()
+@config_option
+@click.option(
+    "--changed-since",
+    "ref",
+    metavar="REF",
+    required=True,
+    help="The change since its merge base with REF (e.g. origin/main); uncommitted work counts.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "markdown", "json"]),
+    default="text",
+    show_default=True,
+    help="text for people; markdown for one merge request comment that notifies them; json for tools.",
+)
+def mentions(config_file: str | None, ref: str, fmt: str) -> None:
+    """List the people a change mentions, responds to or adds to a group, with their git host user.
+
+    Only what the change adds counts (a mention already there is not told again). Exits 0.
+    """
+    import json
+
+    from rse_build.pings import as_json, as_markdown, as_text, host_of, pings_since
+
+    community = _community_config(config_file)
+    settings, t = community.settings, _community_translator(community)
+    pinged = pings_since(community.root, community.docs_dir, ref, settings.max_file_bytes)
+    if fmt == "json":
+        click.echo(json.dumps(as_json(pinged, ref), indent=2, ensure_ascii=False))
+    elif fmt == "markdown":
+        click.echo(as_markdown(pinged, t, host_of(settings.repo_url)), nl=False)
+    else:
+        click.echo(as_text(pinged, t), nl=False)
 
 
 @main.command()
@@ -1002,31 +1044,17 @@ def import_people_command(
         raise ContentError([], outcome=None)
 
 
-@main.command()
-@config_option
-@click.option(
-    "--json", "as_json", is_flag=True, help="Print stats.json (the same figures the site publishes)."
-)
-@click.option(
-    "--audience", metavar="NAME", help="The figures of this audience's site (default: default_audience)."
-)
-def stats(config_file: str | None, as_json: bool, audience: str | None) -> None:
-    """The community's statistics in the terminal: totals, months, groups, sites.
-
-    Aggregates only: no ranking of individuals. People with stats: false count in totals.
-    The figures are those of one audience's site, as its stats.json publishes them.
-    """
-    import json
+def _site_plan(community: CommunityConfig, audience: str | None) -> SitePlan:
+    """One audience's site plan, as `rse build` makes it, with a progress bar when the history
+    pass takes more than a second; content errors stop here."""
     import time
 
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-    from rich.table import Table
 
     from rse_build.mkdocs_adapter.run import source_files
     from rse_build.site import BuildOptions, plan_site, prepare
 
-    community = _community_config(config_file)
     t = _community_translator(community)
     checked = check_config(community)
     if checked.errors:
@@ -1036,7 +1064,6 @@ def stats(config_file: str | None, as_json: bool, audience: str | None) -> None:
     task = None
 
     def progress(done: int, total: int) -> None:
-        """A bar, shown only once the history pass has taken more than a second."""
         nonlocal bar, task
         if bar is None and time.monotonic() - started > 1:
             bar = Progress(
@@ -1057,8 +1084,97 @@ def stats(config_file: str | None, as_json: bool, audience: str | None) -> None:
     finally:
         if bar is not None:
             bar.stop()
+    return plan_site(prepared, source_files(prepared.config.config_file))
+
+
+@main.command()
+@config_option
+@click.option(
+    "--week", metavar="YYYY-Www", help="The ISO week, e.g. 2026-W48 (default: the last commit's week)."
+)
+@click.option(
+    "--since", metavar="Nd", help="The N days up to the last commit's day instead of a week, e.g. 7d."
+)
+@click.option("--group", "group_slug", metavar="SLUG", help="One group's digest.")
+@click.option(
+    "--audience", metavar="NAME", help="What this audience's site shows (default: default_audience)."
+)
+@click.option("--format", "fmt", type=click.Choice(DIGEST_FORMATS), default="md", show_default=True)
+def digest(
+    config_file: str | None,
+    week: str | None,
+    since: str | None,
+    group_slug: str | None,
+    audience: str | None,
+    fmt: str,
+) -> None:
+    """What happened and what waits: new notes, responses, new members, unanswered questions,
+    ideas gaining support, upcoming events by site, notes worth a review.
+
+    A function of the repository at its last commit, never of the clock: a CI step can mail the
+    HTML or post the Markdown (rse sends nothing itself).
+    """
+    from rse_build.digest import render
+    from rse_build.views.digest import digest as week_digest
+
+    community = _community_config(config_file)
+    t = _community_translator(community)
+    if week and since:
+        raise click.UsageError(t("digest.week_or_since"))
+    plan = _site_plan(community, audience)
+    if group_slug is not None and group_slug not in plan.community.groups:
+        raise _Refused(t("digest.unknown_group", group=group_slug))
+    chosen = _digest_week(t, week, since, plan.today)
+    name = plan.settings.name or community.site_name
+    if group_slug is not None:
+        name = plan.community.groups[group_slug].title
+    title = t("digest.title", name=name, week=chosen.label)
+    pages = plan.stats.pages if plan.stats else {}
+    found = week_digest(plan.refs, chosen, pages, plan.links, title, group_slug)
+    click.echo(plan.redact(render(found, fmt, t, community.site_url)), nl=False)
+
+
+def _digest_week(t: Translator, week: str | None, since: str | None, today: dt.date | None) -> Week:
+    from rse_build.views.digest import Week
+
+    if week is not None:
+        try:
+            return Week.named(week)
+        except (ValueError, IndexError):
+            raise _Refused(t("digest.bad_week", value=week)) from None
+    if today is None:
+        raise _Refused(t("digest.no_commit"))
+    if since is not None:
+        days = since.removesuffix("d")
+        if not days.isdigit() or int(days) < 1:
+            raise _Refused(t("digest.bad_since", value=since))
+        return Week.since(today + dt.timedelta(days=1), int(days))
+    return Week.of(today)
+
+
+@main.command()
+@config_option
+@click.option(
+    "--json", "as_json", is_flag=True, help="Print stats.json (the same figures the site publishes)."
+)
+@click.option(
+    "--audience", metavar="NAME", help="The figures of this audience's site (default: default_audience)."
+)
+def stats(config_file: str | None, as_json: bool, audience: str | None) -> None:
+    """The community's statistics in the terminal: totals, months, groups, sites.
+
+    Aggregates only: no ranking of individuals. People with stats: false count in totals.
+    The figures are those of one audience's site, as its stats.json publishes them.
+    """
+    import json
+
+    from rich.console import Console
+    from rich.table import Table
+
+    community = _community_config(config_file)
+    t = _community_translator(community)
     # The same plan as the site's: the figures are those its stats.json publishes.
-    plan = plan_site(prepared, source_files(prepared.config.config_file))
+    plan = _site_plan(community, audience)
     figures, insight = plan.stats, plan.insights
     assert figures is not None and insight is not None
     if as_json:
@@ -1106,7 +1222,7 @@ def stats(config_file: str | None, as_json: bool, audience: str | None) -> None:
         sites = Table(title=t.by_site)
         for index, column in enumerate((t.site, t.commits, t.contributors)):
             sites.add_column(column, justify="left" if index == 0 else "right")
-        min_group = checked.settings.privacy.min_group
+        min_group = plan.settings.privacy.min_group
         for row in insight.by_site:
             sites.add_row(row.label or t("other_sites", n=min_group), str(row.commits), str(row.contributors))
         out.print(sites)

@@ -146,6 +146,16 @@ class _FrontMatter(BaseModel):
     audience: Text | None = Field(None, description="Who may see this page (an audience label).")
 
 
+class Follows(BaseModel):
+    """What a person's "for you" feed adds to their groups, skills and interests."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    people: TextList = Field((), description="Handles whose notes the feed adds.")
+    groups: TextList = Field((), description="Group slugs whose notes the feed adds, without joining.")
+    tags: TextList = Field((), description="Tags whose notes the feed adds.")
+
+
 class PersonFields(_FrontMatter):
     """The front matter of `content/people/<handle>.md`."""
 
@@ -165,6 +175,7 @@ class PersonFields(_FrontMatter):
     joined: dt.date | None = None
     manager: Text | None = Field(None, description="Handle of this person's manager: the reporting line.")
     stats: bool = Field(True, description="false: never shown individually in statistics.")
+    follows: Follows = Field(default_factory=Follows, description="What the person's feed also follows.")
 
 
 class GroupFields(_FrontMatter):

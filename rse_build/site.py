@@ -26,7 +26,7 @@ from rse_build.history import Head, Progress, head_commit
 from rse_build.i18n import Translator
 from rse_build.links import Mentionable, Reference, RefKind
 from rse_build.load import RESPONSES_DIR
-from rse_build.model import Community, Note
+from rse_build.model import Community, Note, NoteType
 from rse_build.redact import Redactor
 from rse_build.sanitize import Sanitizer
 from rse_build.search import SearchChoice, choose
@@ -37,16 +37,21 @@ from rse_build.views.avatar import initials_svg
 from rse_build.views.backlinks import Backlinks, backlinks
 from rse_build.views.compose import compose_view
 from rse_build.views.dashboard import dashboard
+from rse_build.views.digest import Week, digest
 from rse_build.views.directory import people_directory
 from rse_build.views.edit import RepoLinks
 from rse_build.views.feeds import (
     ALL_EVENTS_CALENDAR,
+    IDEAS_FEED,
+    QUESTIONS_FEED,
     Calendars,
     atom_xml,
     event_calendar_path,
     feed,
     group_calendar_path,
+    tag_feed_path,
 )
+from rse_build.views.foryou import ForYou, person_feed_path
 from rse_build.views.group import group_view, groups_directory
 from rse_build.views.home import home_view, recently_updated
 from rse_build.views.note import byline
@@ -95,7 +100,7 @@ class PageKind:
     # Translation key of its title (and of its entry in the default navigation).
     title_key: str
     view: Callable[[SitePlan, str], Any]
-    pages: Callable[[Community], Iterable[tuple[str, str, str]]] | None = None
+    pages: Callable[[Prepared], Iterable[tuple[str, str, str]]] | None = None
     in_nav: bool = False
     # Pagefind indexes it: lists of other pages' words stay out, so each text is found once.
     searched: bool = False
@@ -201,6 +206,7 @@ class SitePlan:
     insights: Insights | None
     links: Backlinks
     related: RelatedIndex
+    for_you: ForYou
     repo: RepoLinks | None
     # The build commit's day: "upcoming" and "recent" are relative to it, never to the clock.
     today: dt.date | None
@@ -278,7 +284,6 @@ def _front_matter(title: str) -> str:
 
 def _roles(prepared: Prepared) -> dict[str, tuple[PageRole, str]]:
     """Every page of rse's kinds this site has, with the title a generated one would take."""
-    community = prepared.share.community
     found: dict[str, tuple[PageRole, str]] = {}
     for kind in PAGE_KINDS:
         if kind.chunked_search_only and not prepared.search.chunked:
@@ -287,7 +292,7 @@ def _roles(prepared: Prepared) -> dict[str, tuple[PageRole, str]]:
             title = prepared.config.site_name if kind.titled_by_site else prepared.t(kind.title_key)
             found[kind.source] = (PageRole(kind.kind), title)
             continue
-        for path, ident, title in kind.pages(community):
+        for path, ident, title in kind.pages(prepared):
             found[path] = (PageRole(kind.kind, ident), title)
     return found
 
@@ -336,7 +341,8 @@ def plan_site(prepared: Prepared, files: SiteFiles) -> SitePlan:
     if stats is not None:
         stats_json = json.dumps(stats.to_json(), indent=2, ensure_ascii=False, sort_keys=False)
         generated.append(GeneratedFile("stats.json", stats_json + "\n"))
-    generated += _feeds(prepared, refs, stats, redact)
+    for_you = ForYou.of(refs, stats.pages if stats else {}, links)
+    generated += _feeds(prepared, refs, stats, redact, for_you)
     removed = [*sorted(left_out & set(files.urls)), *sorted(hidden_fixed)]
     if not share.audience.indexable:
         if "robots.txt" in files.urls:
@@ -362,14 +368,18 @@ def plan_site(prepared: Prepared, files: SiteFiles) -> SitePlan:
         insights=insights,
         links=links,
         related=related,
+        for_you=for_you,
         repo=repo,
         today=today,
     )
 
 
-def _feeds(prepared: Prepared, refs: Refs, stats: Stats | None, redact: Redactor) -> list[GeneratedFile]:
-    """feed.xml and groups/<slug>/feed.xml; events.ics, events/<note key>.ics for each event
-    and groups/<slug>/events.ics."""
+def _feeds(
+    prepared: Prepared, refs: Refs, stats: Stats | None, redact: Redactor, for_you: ForYou
+) -> list[GeneratedFile]:
+    """feed.xml, groups/<slug>/feed.xml, tags/<slug>/feed.xml, the questions' and the ideas'
+    feeds and people/<handle>/feed.xml; events.ics, events/<note key>.ics for each event and
+    groups/<slug>/events.ics."""
     community, t, config = prepared.share.community, prepared.t, prepared.config
     pages = stats.pages if stats else {}
     site_url = config.site_url
@@ -398,6 +408,31 @@ def _feeds(prepared: Prepared, refs: Refs, stats: Stats | None, redact: Redactor
         files.append(GeneratedFile(f"groups/{slug}/feed.xml", redact(atom_xml(group_feed, site_url))))
         calendar = calendars.ics(calendars.of_group(slug), f"{group.title} · {name} · {t.events}")
         files.append(GeneratedFile(group_calendar_path(slug), redact(calendar)))
+    for slug, tag in community.tag_names.items():
+        keys = community.notes_by_tag.get(slug, ())
+        tag_feed = feed(
+            refs,
+            pages,
+            keys,
+            f"{tag} · {name}",
+            refs.urls.tag(slug),
+            tag_feed_path(slug),
+            f"urn:rse:feed:tag:{slug}",
+        )
+        files.append(GeneratedFile(tag_feed_path(slug), redact(atom_xml(tag_feed, site_url))))
+    for path, kind, title in (
+        (QUESTIONS_FEED, NoteType.QUESTION, t.questions),
+        (IDEAS_FEED, NoteType.IDEA, t.ideas),
+    ):
+        keys = tuple(k for k, n in community.notes.items() if n.fields.type is kind)
+        folder = path.removesuffix("/feed.xml")
+        url = refs.urls.page(f"{folder}/index.md")
+        listed = feed(refs, pages, keys, f"{title} · {name}", url, path, f"urn:rse:feed:{folder}")
+        files.append(GeneratedFile(path, redact(atom_xml(listed, site_url))))
+    for handle in community.people:
+        files.append(
+            GeneratedFile(person_feed_path(handle), redact(atom_xml(for_you.feed(handle, name), site_url)))
+        )
     return files
 
 
@@ -427,7 +462,8 @@ def _person(plan: SitePlan, handle: str) -> Any:
     mentioned = plan.links.mentioned_in.get(handle, ())
     figures = stats.people.get(handle) if stats else None
     responses = insights.person_responses.get(handle, 0) if insights else 0
-    return profile_view(plan.refs, handle, figures, monthly, mentioned, responses)
+    for_you = plan.for_you.entries(handle)
+    return profile_view(plan.refs, handle, figures, monthly, mentioned, responses, for_you)
 
 
 def _group(plan: SitePlan, slug: str) -> Any:
@@ -475,23 +511,55 @@ def _dashboard(plan: SitePlan, _: str) -> Any:
     return dashboard(plan.refs, plan.stats, plan.insights, plan.settings.privacy.min_group)
 
 
-def _skills(community: Community) -> Iterable[tuple[str, str, str]]:
+def _skills(prepared: Prepared) -> Iterable[tuple[str, str, str]]:
+    community = prepared.share.community
     return ((f"skills/{slug}.md", slug, name) for slug, name in community.skill_names.items())
 
 
-def _tags(community: Community) -> Iterable[tuple[str, str, str]]:
+def _tags(prepared: Prepared) -> Iterable[tuple[str, str, str]]:
+    community = prepared.share.community
     return ((f"tags/{slug}.md", slug, name) for slug, name in community.tag_names.items())
 
 
-def _people(community: Community) -> Iterable[tuple[str, str, str]]:
+def _people(prepared: Prepared) -> Iterable[tuple[str, str, str]]:
+    community = prepared.share.community
     return ((f"people/{handle}.md", handle, p.name) for handle, p in community.people.items())
 
 
-def _groups(community: Community) -> Iterable[tuple[str, str, str]]:
+def _groups(prepared: Prepared) -> Iterable[tuple[str, str, str]]:
+    community = prepared.share.community
     return ((f"groups/{slug}/index.md", slug, g.title) for slug, g in community.groups.items())
 
 
-def _notes(community: Community) -> Iterable[tuple[str, str, str]]:
+# The site publishes the digests of the weeks up to the build commit's, newest last.
+DIGEST_WEEKS = 8
+
+
+def digest_weeks(prepared: Prepared) -> tuple[Week, ...]:
+    """The weeks the site has a digest of: the build commit's and the ones before it."""
+    if prepared.head is None:
+        return ()
+    today = dt.datetime.fromtimestamp(prepared.head.timestamp, dt.UTC).date()
+    return tuple(Week.of(today - dt.timedelta(weeks=n)) for n in range(DIGEST_WEEKS - 1, -1, -1))
+
+
+def digest_title(prepared: Prepared, week: Week) -> str:
+    name = prepared.settings.name or prepared.config.site_name
+    return prepared.t("digest.title", name=name, week=week.label)
+
+
+def _digests(prepared: Prepared) -> Iterable[tuple[str, str, str]]:
+    return ((f"digest/{w.label}.md", w.label, digest_title(prepared, w)) for w in digest_weeks(prepared))
+
+
+def _digest(plan: SitePlan, label: str) -> Any:
+    week = Week.named(label)
+    pages = plan.stats.pages if plan.stats else {}
+    return digest(plan.refs, week, pages, plan.links, digest_title(plan.prepared, week))
+
+
+def _notes(prepared: Prepared) -> Iterable[tuple[str, str, str]]:
+    community = prepared.share.community
     return ((note.path, note.key, note.title) for note in community.notes.values())
 
 
@@ -525,6 +593,7 @@ PAGE_KINDS: tuple[PageKind, ...] = (
     PageKind("person", "people/{id}.md", "people", _person, pages=_people, searched=True, record_title=True,
              content_template="rse/partials/profile.html"),
     PageKind("group", "groups/{id}/index.md", "groups", _group, pages=_groups, searched=True),
+    PageKind("digest", "digest/{week}.md", "digest.heading", _digest, pages=_digests),
     PageKind("note", "{path}", "notes", _note, pages=_notes, searched=True, record_title=True, wide=False,
              appendix="rse/partials/thread.html", appendix_view=_thread),
 )  # fmt: skip

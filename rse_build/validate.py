@@ -14,6 +14,7 @@ from rse_build.errors import Problem, Severity, hinted
 from rse_build.links import Mentionable, Reference, RefKind, find_references
 from rse_build.model import (
     DEFAULT_LABEL,
+    Follows,
     Group,
     Index,
     Note,
@@ -105,6 +106,22 @@ def _check_list(
             at = source.item(field, index)
             key, hint = hinted(f"problem.unknown.{what}", closest(value, known))
             problems.append(Problem.of(source.path, at.line, at.column, key, value=value, **hint))
+    return problems
+
+
+def _check_follows(source: Source, follows: Follows, index: Index) -> list[Problem]:
+    """Followed people and groups exist (tags are free). Their items are nested, so each
+    problem points at the `follows` key."""
+    problems = []
+    for values, known, what in (
+        (follows.people, index.people, "followed"),
+        (follows.groups, index.groups, "group"),
+    ):
+        for value in values:
+            if value not in known:
+                at = source.key("follows")
+                key, hint = hinted(f"problem.unknown.{what}", closest(value, known))
+                problems.append(Problem.of(source.path, at.line, at.column, key, value=value, **hint))
     return problems
 
 
@@ -370,6 +387,7 @@ def validate(
         problems += _check_list(source, "groups", person.fields.groups, index.groups, "group")
         if person.fields.manager is not None:
             problems += _check_list(source, "manager", (person.fields.manager,), index.people, "manager")
+        problems += _check_follows(source, person.fields.follows, index)
         problems += _check_audience(source, person.fields.audience, rules)
         problems += _check_body(index, mentioned, source, person.body, drafts)
         if not person.fields.skills:

@@ -119,6 +119,9 @@ FILES: dict[str, str | bytes] = {
     "content/notes/big.md": GOOD + "word " * 500,
     "content/people/_.md": person("Underscore"),
     "content/people/far-manager.md": person("Far Manager", "manager: qqq-www\n"),
+    "content/people/follows-typo.md": person(
+        "Fol Lows", "follows:\n  people: [ada-lovelce, qqq-zzz]\n  groups: [zzqq-nothing]\n"
+    ),
     "content/groups/_/index.md": "---\ntitle: Underscore\n---\n",
     "content/notes/__.md": GOOD,
     "content/notes/_/index.md": GOOD,
@@ -260,6 +263,10 @@ ENGLISH_REPORT = (
     "content/people/bad-skills.md:3:1: 'skills': Input should be a valid tuple",
     "content/people/bad-stats.md:4:1: 'stats': Input should be a valid boolean, unable to interpret input",
     "content/people/far-manager.md:4:1: unknown manager 'qqq-www'",
+    "content/people/follows-typo.md:4:1: unknown group 'zzqq-nothing'",
+    "content/people/follows-typo.md:4:1: unknown person 'ada-lovelce' in follows; did you mean "
+    "'ada-lovelace'?",
+    "content/people/follows-typo.md:4:1: unknown person 'qqq-zzz' in follows",
     "content/people/name-list.md:2:1: 'name': Input should be a valid string",
     "content/people/no-name.md:1:1: 'name' is required",
     "content/people/no-skills.md:2:1: advice: no skills yet: add skills: [...] so colleagues can find you",
@@ -296,7 +303,7 @@ ENGLISH_REPORT = (
     "mkdocs.yml:12:5: warning: extra.rse.lang: unknown setting; did you mean 'language'?",
     "mkdocs.yml:13:5: warning: extra.rse.colour: unknown setting",
     "mkdocs.yml:14:15: extra.rse.privacy.min_group: Input should be greater than or equal to 1",
-    "failed: 14 people, 2 groups, 25 notes; 91 errors, 7 warnings, 5 pieces of advice",
+    "failed: 15 people, 2 groups, 25 notes; 94 errors, 7 warnings, 5 pieces of advice",
 )
 
 
@@ -319,7 +326,7 @@ FRENCH_LINES = (
     ".github/CODEOWNERS:1:1: warning: n'est plus à jour avec les animateurs des groupes : lancez "
     "'rse codeowners --write'",
     "mkdocs.yml:13:5: warning: extra.rse.colour : réglage inconnu",
-    "échec : 14 personnes, 2 groupes, 25 notes ; 91 erreurs, 7 avertissements, 5 conseils",
+    "échec : 15 personnes, 2 groupes, 25 notes ; 94 erreurs, 7 avertissements, 5 conseils",
 )
 
 
@@ -452,7 +459,7 @@ def test_build_says_why_nothing_was_built_in_french(reports):
         "content/notes/links.md:5:5: warning: '[[secret-draft]]' est un brouillon : le lien reste du "
         "texte simple jusqu'à sa publication"
     ) in lines
-    assert lines[-1] == "91 erreurs dans le contenu : rien n'a été construit."
+    assert lines[-1] == "94 erreurs dans le contenu : rien n'a été construit."
     assert english_in(result.output) == []
 
 

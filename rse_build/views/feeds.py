@@ -1,6 +1,7 @@
-"""Atom feeds of new and updated notes (the site's and one per group), and the events'
-iCalendar files (every event, each event, each group's). Dates come from git (or the notes'
-own dates), never from the clock."""
+"""Atom feeds of new and updated notes (the site's, one per group, per tag and for the questions
+and ideas lists; each person's is in views/foryou.py), and the events' iCalendar files (every
+event, each event, each group's). Dates come from git (or the notes' own dates), never from the
+clock."""
 
 from __future__ import annotations
 
@@ -17,6 +18,8 @@ from rse_build.stats import PageFigures
 from rse_build.views.refs import Refs
 
 FEED_SIZE = 50
+QUESTIONS_FEED = "questions/feed.xml"
+IDEAS_FEED = "ideas/feed.xml"
 EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 
 
@@ -25,10 +28,15 @@ class FeedEntry:
     key: str
     title: str
     url: str
-    published: dt.datetime
+    # None in a person's feed: one date per entry, when it last concerned them.
+    published: dt.datetime | None
     updated: dt.datetime
     authors: tuple[str, ...]
     summary: str
+    # What the entry is (its Atom id is `urn:rse:<kind>:<key>`) and, in a person's feed, why
+    # it is there.
+    kind: str = "note"
+    reason: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,7 +60,7 @@ def _moment(day: str | dt.date | None) -> dt.datetime | None:
     return dt.datetime(value.year, value.month, value.day, tzinfo=dt.UTC)
 
 
-def _entry(refs: Refs, note: Note, page: PageFigures | None) -> FeedEntry:
+def note_entry(refs: Refs, note: Note, page: PageFigures | None) -> FeedEntry:
     published = _moment(note.fields.date) or _moment(page.created if page else None) or EPOCH
     # A reply, an answer, thanks or an RSVP is news of the note: its day updates the entry.
     answered = [_moment(r.fields.date) for r in refs.community.responses.get(note.key, ())]
@@ -80,14 +88,17 @@ def feed(
     """The newest and latest updated notes among `keys`, newest update first."""
     notes = [refs.community.notes[k] for k in keys if k in refs.community.notes]
     entries = sorted(
-        (_entry(refs, n, pages.get(n.path)) for n in notes), key=lambda e: (e.updated, e.key), reverse=True
+        (note_entry(refs, n, pages.get(n.path)) for n in notes),
+        key=lambda e: (e.updated, e.key),
+        reverse=True,
     )[:FEED_SIZE]
     updated = max((e.updated for e in entries), default=EPOCH)
     return Feed(feed_id, title, url, feed_url, updated, tuple(entries), refs.t.language)
 
 
 def atom_xml(feed_data: Feed, site_url: str) -> str:
-    """Atom 1.0. Links are absolute when the site's URL is known, else relative to the site."""
+    """Atom 1.0, unindented (a feed is read by programs, and a site has one per person). Links
+    are absolute when the site's URL is known, else relative to the site."""
     base = site_url.rstrip("/") + "/" if site_url else "/"
     generator = FeedGenerator()
     generator.id(feed_data.id)
@@ -99,16 +110,22 @@ def atom_xml(feed_data: Feed, site_url: str) -> str:
     generator.generator("rse")
     for entry in reversed(feed_data.entries):
         item = generator.add_entry()
-        item.id(f"urn:rse:note:{entry.key}")
+        item.id(f"urn:rse:{entry.kind}:{entry.key}")
         item.title(entry.title)
         item.link(href=base + entry.url)
-        item.published(entry.published)
+        if entry.published is not None:
+            item.published(entry.published)
         item.updated(entry.updated)
         for name in entry.authors:
             item.author(name=name)
-        if entry.summary:
-            item.summary(entry.summary)
-    return generator.atom_str(pretty=True).decode("utf-8")
+        if summary := " · ".join(text for text in (entry.reason, entry.summary) if text):
+            item.summary(summary)
+    return generator.atom_str(pretty=False).decode("utf-8")
+
+
+def tag_feed_path(slug: str) -> str:
+    """Beside the tag's page (`tags/<slug>.md` is served at `tags/<slug>/`)."""
+    return f"tags/{slug}/feed.xml"
 
 
 ALL_EVENTS_CALENDAR = "events.ics"

@@ -10,6 +10,8 @@ from markupsafe import Markup
 from rse_build.model import tag_slug
 from rse_build.stats import PersonFigures
 from rse_build.views.charts import sparkline
+from rse_build.views.feeds import FeedEntry
+from rse_build.views.foryou import person_feed_path
 from rse_build.views.refs import Fact, GroupRef, NoteRef, PersonRef, Refs
 from rse_build.views.skills import SkillRef, skill_ref
 
@@ -33,6 +35,29 @@ class ProfileView:
     contributions: tuple[Fact, ...]
     activity: Markup
     mentioned_in: tuple[NoteRef, ...]
+    for_you: tuple[ForYouLine, ...] = ()
+    feed_url: str = ""
+
+
+# How many of the person's feed entries their profile shows; the feed has the rest.
+FOR_YOU_SHOWN = 10
+
+
+@dataclass(frozen=True, slots=True)
+class ForYouLine:
+    """One entry of the person's feed as their profile lists it."""
+
+    title: str
+    url: str
+    # `#response-N` for a response: MkDocs' `url` filter takes the page's path alone.
+    anchor: str
+    reason: str
+    date: str
+
+
+def _split(url: str) -> tuple[str, str]:
+    path, hash_, anchor = url.partition("#")
+    return path, hash_ + anchor
 
 
 def _safe_links(links: dict[str, str]) -> tuple[Link, ...]:
@@ -70,6 +95,7 @@ def profile_view(
     monthly: tuple[int, ...] = (),
     mentioned_in: tuple[str, ...] = (),
     responses: int = 0,
+    for_you: tuple[FeedEntry, ...] = (),
 ) -> ProfileView:
     person = refs.community.people[handle]
     f = person.fields
@@ -93,4 +119,9 @@ def profile_view(
         contributions=_contributions(refs, figures, responses),
         mentioned_in=refs.notes(mentioned_in),
         activity=sparkline(monthly, refs.t.monthly_activity) if figures and figures.commits else Markup(""),
+        for_you=tuple(
+            ForYouLine(e.title, *_split(e.url), e.reason, t.date(e.updated.date()))
+            for e in for_you[:FOR_YOU_SHOWN]
+        ),
+        feed_url=person_feed_path(handle),
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rse_build.views.feeds import tag_feed_path
 from rse_build.views.refs import GroupRef, NoteRef, Refs, TagRef
 
 
@@ -17,6 +18,7 @@ class TagPage:
     tag: TagRef
     notes: tuple[NoteRef, ...]
     groups: tuple[GroupRef, ...]
+    feed: str = ""
 
 
 def tags_index(refs: Refs) -> TagsIndex:
@@ -29,4 +31,5 @@ def tag_page(refs: Refs, slug: str) -> TagPage:
         tag=refs.tag(community.tag_names[slug]),
         notes=refs.notes(community.notes_by_tag.get(slug, ())),
         groups=refs.groups(community.groups_by_tag.get(slug, ())),
+        feed=tag_feed_path(slug),
     )
