@@ -45,6 +45,8 @@ from rse_build.views.feeds import (
     IDEAS_FEED,
     QUESTIONS_FEED,
     Calendars,
+    Feed,
+    FeedEntry,
     atom_xml,
     event_calendar_path,
     feed,
@@ -433,7 +435,27 @@ def _feeds(
         files.append(
             GeneratedFile(person_feed_path(handle), redact(atom_xml(for_you.feed(handle, name), site_url)))
         )
+    files.append(GeneratedFile(DIGEST_FEED, redact(atom_xml(_digest_feed(prepared, refs, name), site_url))))
     return files
+
+
+DIGEST_FEED = "digest/feed.xml"
+
+
+def _digest_feed(prepared: Prepared, refs: Refs, name: str) -> Feed:
+    """One entry a week, dated the week's last day: a team subscribes once to the digests."""
+    entries = []
+    for week in reversed(digest_weeks(prepared)):
+        last = week.end - dt.timedelta(days=1)
+        moment = dt.datetime(last.year, last.month, last.day, tzinfo=dt.UTC)
+        period = prepared.t("digest.period", start=prepared.t.date(week.start), end=prepared.t.date(last))
+        url = refs.urls.page(f"digest/{week.label}.md")
+        entries.append(
+            FeedEntry(week.label, digest_title(prepared, week), url, moment, moment, (), period, "digest")
+        )
+    updated = entries[0].updated if entries else dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+    title = f"{prepared.t('digest.heading')} · {name}"
+    return Feed("urn:rse:feed:digest", title, "", DIGEST_FEED, updated, tuple(entries), prepared.t.language)
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from html.parser import HTMLParser
 
+import feedparser
 import pytest
 
 from rse_build.views.digest import Week
@@ -168,3 +169,11 @@ def test_the_site_publishes_the_digests_of_the_last_weeks_per_audience(community
     assert "Test community: week 2026-W45" in page and "Internal plan" in page and "Lyon meetup" in page
     public = (community.site / "public" / "digest" / "2026-W45" / "index.html").read_text(encoding="utf-8")
     assert "Fresh public note" in public and "Internal plan" not in public
+    # A team subscribes once: one entry a week, the newest first.
+    assert 'href="../feed.xml"' in page
+    feed = feedparser.parse((internal / "feed.xml").read_bytes())
+    assert [e.title for e in feed.entries][:2] == [
+        "Test community: week 2026-W45",
+        "Test community: week 2026-W44",
+    ]
+    assert len(feed.entries) == 8 and feed.entries[0].link.endswith("digest/2026-W45/")
