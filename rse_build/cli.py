@@ -396,7 +396,8 @@ def mentions(config_file: str | None, ref: str, fmt: str) -> None:
     """
     import json
 
-    from rse_build.pings import as_json, as_markdown, as_text, host_of, pings_since
+    from rse_build.logins import repository_host
+    from rse_build.pings import as_json, as_markdown, as_text, pings_since
 
     community = _community_config(config_file)
     settings, t = community.settings, _community_translator(community)
@@ -404,7 +405,7 @@ def mentions(config_file: str | None, ref: str, fmt: str) -> None:
     if fmt == "json":
         click.echo(json.dumps(as_json(pinged, ref), indent=2, ensure_ascii=False))
     elif fmt == "markdown":
-        click.echo(as_markdown(pinged, t, host_of(settings.repo_url)), nl=False)
+        click.echo(as_markdown(pinged, t, repository_host(settings.repo_url)), nl=False)
     else:
         click.echo(as_text(pinged, t), nl=False)
 

@@ -12,17 +12,13 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from rse_build.errors import Problem, Severity
+from rse_build.logins import repository_host
 from rse_build.model import Group, Person
 
 BEGIN = "# rse: begin (written by `rse codeowners --write` from the groups' animators)"
 END = "# rse: end"
 # Where GitHub and GitLab look, in the order they look.
 LOCATIONS = (".github/CODEOWNERS", ".gitlab/CODEOWNERS", "CODEOWNERS", "docs/CODEOWNERS")
-
-
-def _host_of(repo_url: str | None) -> str:
-    """'gitlab' when the repository lives on a GitLab, else 'github'."""
-    return "gitlab" if repo_url and "gitlab" in urlsplit(repo_url).netloc.lower() else "github"
 
 
 def owner(person: Person, host: str) -> str | None:
@@ -46,7 +42,7 @@ def codeowners_block(
     repo_url: str | None = None,
 ) -> str:
     """The generated block: one line per group folder that has an animator with an owner."""
-    host = _host_of(repo_url)
+    host = repository_host(repo_url)
     lines = [BEGIN]
     for group in sorted(groups, key=lambda g: g.slug):
         owners = [owner(people[h], host) for h in animators.get(group.slug, ()) if h in people]

@@ -52,10 +52,12 @@ def head_commit(root: Path) -> Head | None:
 
 @dataclass(frozen=True, slots=True)
 class Changes:
-    """Files a change touches, relative to the community's root (posix)."""
+    """Files a change touches, relative to the community's root (posix), since `base`: the
+    merge base it was computed from."""
 
     touched: frozenset[str]
     removed: frozenset[str]
+    base: str = ""
 
 
 class GitProblem(EnvironmentProblem):
@@ -102,7 +104,7 @@ def changes_since(root: Path, ref: str) -> Changes:
     def under_root(paths: set[str]) -> frozenset[str]:
         return frozenset(p.removeprefix(prefix) for p in paths if p.startswith(prefix))
 
-    return Changes(under_root(touched), under_root(removed))
+    return Changes(under_root(touched), under_root(removed), base)
 
 
 class HistoryUnavailable(EnvironmentProblem):

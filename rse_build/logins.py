@@ -4,8 +4,14 @@ mention find their person. One reading of a link, shared by both."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
+from urllib.parse import urlsplit
 
 HOSTS = ("github", "gitlab")
+
+
+def repository_host(repo_url: str | None) -> str:
+    """'gitlab' when the repository lives on a GitLab, else 'github'."""
+    return "gitlab" if repo_url and "gitlab" in urlsplit(repo_url).netloc.lower() else "github"
 
 
 def login(link: str) -> str:

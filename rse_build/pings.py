@@ -13,12 +13,11 @@ from enum import StrEnum
 from functools import cached_property
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 import git
 
 from rse_build.frontmatter import Parsed, split
-from rse_build.history import GitProblem, Identity, changes_since
+from rse_build.history import Identity, changes_since
 from rse_build.i18n import Translator
 from rse_build.identity import Resolver
 from rse_build.links import Mentionable, RefKind, find_references
@@ -61,18 +60,6 @@ class Pinged:
         """Their user on `host`, else on any host the profile names, else None."""
         found = dict(self.logins)
         return found.get(host) or next(iter(found.values()), None)
-
-
-def host_of(repo_url: str | None) -> str:
-    """'gitlab' when the repository lives on a GitLab, else 'github'."""
-    return "gitlab" if repo_url and "gitlab" in urlsplit(repo_url).netloc.lower() else "github"
-
-
-def _base(root: Path, ref: str) -> str:
-    try:
-        return git.Git(root).merge_base(ref, "HEAD").strip()
-    except git.GitCommandError:
-        raise GitProblem("environment.unknown_revision", ref=ref) from None
 
 
 def _before(root: Path, base: str, path: str) -> Parsed | None:
@@ -138,7 +125,7 @@ def pings_since(root: Path, docs_dir: Path, ref: str, max_bytes: int | None = No
     """Everyone a change since its merge base with `ref` concerns (uncommitted work counts),
     sorted by handle; a change's own author is not told about their own response."""
     changes = changes_since(root, ref)
-    base = _base(root, ref)
+    base = changes.base
     content = docs_dir.resolve().relative_to(root.resolve()).as_posix()
     prefix = f"{content}/"
     touched = {p.removeprefix(prefix) for p in changes.touched if p.startswith(prefix)}
