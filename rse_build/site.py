@@ -51,6 +51,7 @@ from rse_build.views.feeds import (
     event_calendar_path,
     feed,
     group_calendar_path,
+    group_feed_path,
     tag_feed_path,
 )
 from rse_build.views.foryou import ForYou, person_feed_path
@@ -67,7 +68,24 @@ from rse_build.views.thread import thread_view
 from rse_build.views.urls import Urls
 
 NOT_INDEXED_ROBOTS = "# This site is not for search engines.\nUser-agent: *\nDisallow: /\n"
-FEEDS = ("feed.xml",)
+ATOM = "application/atom+xml"
+CALENDAR = "text/calendar"
+
+
+@dataclass(frozen=True, slots=True)
+class Alternate:
+    """A feed or a calendar of what a page shows, for feed readers to discover in its head.
+
+    `rel` is "alternate" only for the site's feed: Material fetches a sitemap.xml beside every
+    `link[rel=alternate]` (matched exactly), and only the site's feed has one beside it. Readers
+    read rel as a list of words, so "alternate feed" is found by them and left alone by Material."""
+
+    href: str
+    type: str = ATOM
+    rel: str = "alternate feed"
+
+
+SITE_FEED = Alternate("feed.xml", rel="alternate")
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +141,8 @@ class PageKind:
     # responses): MkDocs renders it with the page, so search and every check see it.
     appendix: str | None = None
     appendix_view: Callable[[SitePlan, str], Any] | None = None
+    # The feeds and calendars of what a page of this kind shows, from its id.
+    feeds: Callable[[str], tuple[Alternate, ...]] = lambda _: ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -404,10 +424,10 @@ def _feeds(
             community.notes_of_group.get(slug, ()),
             f"{group.title} · {name}",
             refs.urls.group(slug),
-            f"groups/{slug}/feed.xml",
+            group_feed_path(slug),
             f"urn:rse:feed:group:{slug}",
         )
-        files.append(GeneratedFile(f"groups/{slug}/feed.xml", redact(atom_xml(group_feed, site_url))))
+        files.append(GeneratedFile(group_feed_path(slug), redact(atom_xml(group_feed, site_url))))
         calendar = calendars.ics(calendars.of_group(slug), f"{group.title} · {name} · {t.events}")
         files.append(GeneratedFile(group_calendar_path(slug), redact(calendar)))
     for slug, tag in community.tag_names.items():
@@ -464,12 +484,17 @@ class PageContext:
 
     view: Any
     t: Translator
-    feeds: tuple[str, ...] = FEEDS
+    feeds: tuple[Alternate, ...] = (SITE_FEED,)
 
 
 def view_for(plan: SitePlan, role: PageRole) -> Any:
     """The view a page of this role renders."""
     return KINDS[role.kind].view(plan, role.id)
+
+
+def feeds_for(role: PageRole) -> tuple[Alternate, ...]:
+    """The site's feed, then those of what a page of this role shows."""
+    return (SITE_FEED, *KINDS[role.kind].feeds(role.id))
 
 
 def appendix_view_for(plan: SitePlan, role: PageRole) -> Any:
@@ -601,21 +626,28 @@ PAGE_KINDS: tuple[PageKind, ...] = (
     PageKind("groups", "groups/index.md", "groups", _listing(groups_directory), in_nav=True),
     PageKind("sites", "sites/index.md", "sites", _listing(sites_directory), in_nav=True),
     PageKind("skills", "skills/index.md", "skills", _listing(skills_index), in_nav=True),
-    PageKind("ideas", "ideas/index.md", "ideas", _listing(ideas_view), in_nav=True),
+    PageKind("ideas", "ideas/index.md", "ideas", _listing(ideas_view), in_nav=True,
+             feeds=lambda _: (Alternate(IDEAS_FEED),)),
     PageKind("events", "events/index.md", "events", lambda plan, _: events_view(plan.refs, plan.today),
-             in_nav=True),
-    PageKind("questions", "questions/index.md", "questions", _listing(questions_view), in_nav=True),
+             in_nav=True, feeds=lambda _: (Alternate(ALL_EVENTS_CALENDAR, CALENDAR),)),
+    PageKind("questions", "questions/index.md", "questions", _listing(questions_view), in_nav=True,
+             feeds=lambda _: (Alternate(QUESTIONS_FEED),)),
     PageKind("tags", "tags/index.md", "tags", _listing(tags_index), in_nav=True),
     PageKind("stats", "stats/index.md", "statistics", _dashboard, in_nav=True),
     PageKind("search", "search/index.md", "search", lambda plan, _: plan.search, chunked_search_only=True),
     PageKind("compose", "compose/index.md", "compose.title", _compose, in_nav=True),
     # One page per record.
     PageKind("skill", "skills/{id}.md", "skills", _record(skill_page), pages=_skills),
-    PageKind("tag", "tags/{id}.md", "tags", _record(tag_page), pages=_tags),
+    PageKind("tag", "tags/{id}.md", "tags", _record(tag_page), pages=_tags,
+             feeds=lambda slug: (Alternate(tag_feed_path(slug)),)),
     PageKind("person", "people/{id}.md", "people", _person, pages=_people, searched=True, record_title=True,
-             content_template="rse/partials/profile.html"),
-    PageKind("group", "groups/{id}/index.md", "groups", _group, pages=_groups, searched=True),
-    PageKind("digest", "digest/{week}.md", "digest.heading", _digest, pages=_digests),
+             content_template="rse/partials/profile.html",
+             feeds=lambda handle: (Alternate(person_feed_path(handle)),)),
+    PageKind("group", "groups/{id}/index.md", "groups", _group, pages=_groups, searched=True,
+             feeds=lambda slug: (Alternate(group_feed_path(slug)),
+                                 Alternate(group_calendar_path(slug), CALENDAR))),
+    PageKind("digest", "digest/{week}.md", "digest.heading", _digest, pages=_digests,
+             feeds=lambda _: (Alternate(DIGEST_FEED),)),
     PageKind("note", "{path}", "notes", _note, pages=_notes, searched=True, record_title=True, wide=False,
              appendix="rse/partials/thread.html", appendix_view=_thread),
 )  # fmt: skip

@@ -1,7 +1,8 @@
 """The demo site in a real browser: Playwright driving Debian's Chromium (never its own download).
 
 A reader's path through the site, search, the directory filter, accessibility (axe-core),
-and the two promises every page keeps: no request to another host, no JavaScript error.
+and the promises every page keeps: no request to another host, none the site cannot answer,
+no JavaScript error.
 """
 
 from __future__ import annotations
@@ -56,7 +57,11 @@ class Watched:
         self.origin = urlsplit(base).netloc
         self.elsewhere: list[str] = []
         self.errors: list[str] = []
+        # Requests the site could not answer, e.g. a sitemap.xml Material looks for beside a
+        # rel=alternate link.
+        self.missing: list[str] = []
         self.page.on("request", self._request)
+        self.page.on("response", lambda r: r.status >= 400 and self.missing.append(f"{r.status} {r.url}"))
         self.page.on("pageerror", lambda error: self.errors.append(str(error)))
         self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
 
@@ -69,6 +74,7 @@ class Watched:
         self.context.close()
         assert self.elsewhere == [], f"requests to other hosts: {self.elsewhere}"
         assert self.errors == [], f"JavaScript errors: {self.errors}"
+        assert self.missing == [], f"requests the site could not answer: {self.missing}"
 
 
 @pytest.fixture

@@ -4,6 +4,9 @@ scripted history, its feeds read back by feedparser."""
 
 from __future__ import annotations
 
+from html.parser import HTMLParser
+from pathlib import Path
+
 import feedparser
 
 from tests.conftest import TWO_AUDIENCES_YML, rse
@@ -217,6 +220,57 @@ def test_list_feeds_parse_and_are_linked_from_their_pages(make_community):
         assert [e.title for e in parsed.entries] == titles
     for page in ("questions/index.html", "ideas/index.html", "tags/rust/index.html"):
         assert 'type="application/atom+xml" href="feed.xml"' in (site / page).read_text(), page
+
+
+class HeadLinks(HTMLParser):
+    """The `<link>`s of a page's head with "alternate" among their rel words, as feed readers
+    find them: (rel, type, href)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.found: list[tuple[str, str, str]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {name: value or "" for name, value in attrs}
+        if tag == "link" and "alternate" in values.get("rel", "").split():
+            self.found.append((values["rel"], values.get("type", ""), values.get("href", "")))
+
+
+def _alternates(page: Path) -> list[tuple[str, str, str]]:
+    parser = HeadLinks()
+    parser.feed(page.read_text())
+    return parser.found
+
+
+def test_each_page_names_its_own_feeds_for_feed_readers(make_community):
+    """Every page's head names the site's feed; a page that has a feed or a calendar of its own
+    names it too. Only the site's feed is rel="alternate" exactly: Material fetches a sitemap.xml
+    beside each such link, and only the site's feed has one beside it."""
+    community = _scripted(make_community)
+    assert rse(community, "build", "--site-dir", "out").exit_code == 0
+    site = community.root / "out"
+    atom, calendar = "application/atom+xml", "text/calendar"
+    own = {
+        "questions/index.html": [("../feed.xml", atom), ("feed.xml", atom)],
+        "ideas/index.html": [("../feed.xml", atom), ("feed.xml", atom)],
+        "events/index.html": [("../feed.xml", atom), ("../events.ics", calendar)],
+        "tags/rust/index.html": [("../../feed.xml", atom), ("feed.xml", atom)],
+        "people/ada-lovelace/index.html": [("../../feed.xml", atom), ("feed.xml", atom)],
+        "groups/data-platform/index.html": [
+            ("../../feed.xml", atom),
+            ("feed.xml", atom),
+            ("events.ics", calendar),
+        ],
+        "people/index.html": [("../feed.xml", atom)],
+    }
+    digest = next((site / "digest").glob("*-W*/index.html"))
+    own[str(digest.relative_to(site))] = [("../../feed.xml", atom), ("../feed.xml", atom)]
+    for page, expected in own.items():
+        found = _alternates(site / page)
+        assert [(href, kind) for _, kind, href in found] == expected, page
+        assert [rel for rel, _, _ in found] == ["alternate"] + ["alternate feed"] * (len(found) - 1), page
+        for _, _, href in found:
+            assert (site / page).parent.joinpath(href).resolve().is_file(), (page, href)
 
 
 def test_two_builds_of_one_commit_are_the_same_bytes(make_community):

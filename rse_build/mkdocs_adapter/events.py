@@ -43,6 +43,7 @@ from rse_build.site import (
     SiteFiles,
     SitePlan,
     appendix_view_for,
+    feeds_for,
     plan_site,
     prepare,
     view_for,
@@ -423,7 +424,7 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Any) -
     if found is None:
         return context
     kind, role = found
-    context["rse"] = PageContext(view=view_for(plan, role), t=plan.t)
+    context["rse"] = PageContext(view=view_for(plan, role), t=plan.t, feeds=feeds_for(role))
     if kind.content_template is not None:
         # Search indexes a page's content: a card rendered into it makes a person without a
         # bio findable by name, role, team, site and skills.

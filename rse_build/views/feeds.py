@@ -138,6 +138,10 @@ def event_calendar_path(note_key: str) -> str:
     return f"events/{note_key}.ics"
 
 
+def group_feed_path(slug: str) -> str:
+    return f"groups/{slug}/feed.xml"
+
+
 def group_calendar_path(slug: str) -> str:
     """A group's events, beside its page and its feed."""
     return f"groups/{slug}/events.ics"

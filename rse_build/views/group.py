@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from rse_build.model import GroupKind
 from rse_build.stats import GroupFigures
 from rse_build.views.edit import RepoLinks
-from rse_build.views.feeds import group_calendar_path
+from rse_build.views.feeds import group_calendar_path, group_feed_path
 from rse_build.views.refs import Fact, GroupRef, NoteRef, PersonRef, Refs, TagRef
 
 
@@ -53,7 +53,7 @@ def group_view(
             if figures and figures.commits
             else ()
         ),
-        feed_url=f"groups/{slug}/feed.xml",
+        feed_url=group_feed_path(slug),
         calendar_url=group_calendar_path(slug),
         join_hint=refs.t("join_hint", slug=slug),
         join_url=repo.folder("people") if repo else "",
