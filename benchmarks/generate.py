@@ -279,6 +279,7 @@ def generate(
             f"tags: [{rng.choice(WORDS)}]\n{_label(every(i // 2))}---\n{_paragraphs(rng, 1, handles, [])}\n",
             encoding="utf-8",
         )
+    supporting = random.Random(seed + 2)
     note_ids = [f"note-{i:06d}" for i in range(notes)]
     note_types: list[str] = []
     note_dates: list[dt.date] = []
@@ -298,6 +299,9 @@ def generate(
         note_types.append(note_type)
         note_dates.append(date)
         start = f"start: {date}T18:00\n" if note_type == "event" else ""
+        if note_type == "idea":
+            # Drawn apart, so adding supporters left every other generated value as it was.
+            start = f"supporters: [{', '.join(supporting.sample(handles, min(5, len(handles))))}]\n"
         (folder / f"{note_id}.md").write_text(
             f"---\ntitle: {rng.choice(WORDS).capitalize()} {rng.choice(WORDS)} {i}\n"
             f"type: {note_type}\n{start}authors: [{rng.choice(handles)}]\ndate: {date}\n"

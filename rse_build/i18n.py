@@ -88,7 +88,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "foryou.reason.group": {"en": "in {group}", "fr": "dans {group}"},
     "foryou.reason.tag": {"en": "tagged {tag}", "fr": "étiquetée {tag}"},
     "foryou.reason.event_site": {"en": "event at {site}", "fr": "événement à {site}"},
-    "foryou.reason.idea": {"en": "an idea you support", "fr": "une idée que vous soutenez"},
+    "foryou.reason.idea": {
+        "en": "an idea you support: {state}",
+        "fr": "une idée que vous soutenez : {state}",
+    },
     "feed.subscribe": {"en": "Subscribe (Atom feed)", "fr": "S'abonner (flux Atom)"},
     "problem.unknown.followed": {
         "en": "unknown person '{value}' in follows",

@@ -363,7 +363,7 @@ def plan_site(prepared: Prepared, files: SiteFiles) -> SitePlan:
     if stats is not None:
         stats_json = json.dumps(stats.to_json(), indent=2, ensure_ascii=False, sort_keys=False)
         generated.append(GeneratedFile("stats.json", stats_json + "\n"))
-    for_you = ForYou.of(refs, stats.pages if stats else {}, links)
+    for_you = ForYou.of(refs, stats.pages if stats else {}, links, enriched.idea_changes)
     generated += _feeds(prepared, refs, stats, redact, for_you)
     removed = [*sorted(left_out & set(files.urls)), *sorted(hidden_fixed)]
     if not share.audience.indexable:

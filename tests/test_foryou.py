@@ -69,6 +69,10 @@ PEOPLE = {
     "content/groups/running/index.md": "---\ntitle: Running club\naudience: public\n---\n",
 }
 
+ACCEPTED_RACKS = (
+    "---\ntitle: Bike racks\naudience: public\ntype: idea\nstate: accepted\nsupporters: [ada-lovelace]\n---\n"
+)
+
 # Then one commit a day, each by its author: notes and responses take their commit's date.
 HISTORY = (
     (
@@ -126,6 +130,19 @@ HISTORY = (
         "content/groups/running/spring-run.md",
         "---\ntitle: Spring run\naudience: public\n---\n",
     ),
+    # The idea Ada supports is accepted, then edited again: she hears of the change, dated by it.
+    (
+        "2026-10-13",
+        PAT,
+        "content/notes/bike-racks.md",
+        ACCEPTED_RACKS,
+    ),
+    (
+        "2026-10-14",
+        PAT,
+        "content/notes/bike-racks.md",
+        ACCEPTED_RACKS + "Budget found.\n",
+    ),
 )
 
 
@@ -153,8 +170,8 @@ def test_each_persons_feed_has_what_concerns_them_with_its_reason(make_community
     # Newest first; their own notes and responses never; the strongest reason only (Kafka tips
     # is in Ada's group and tagged with her skill, but by someone she follows).
     assert _entries(public, "ada-lovelace") == [
+        ("Bike racks", "an idea you support: Accepted"),
         ("Spring run", "by Grace Hopper"),
-        ("Bike racks", "an idea you support"),
         ("Lyon meetup", "event at Lyon"),
         ("Rust intro", "tagged Rust"),
         ("Answer on “Which broker?”", "reply to your note"),
@@ -181,6 +198,8 @@ def test_each_persons_feed_has_what_concerns_them_with_its_reason(make_community
     assert reply.id == "urn:rse:response:groups/data-platform/ada-question:1"
     assert reply.author == "Grace Hopper"  # who answered is the news; a note's entry says why
     assert "ada@acme.example" not in (public / "people/ada-lovelace/feed.xml").read_text()
+    # Dated by its change of state, not by the later edit; proposed, it was no news to Ada.
+    assert ada.entries[0].updated.startswith("2026-10-13T10:00")
     rust = next(e for e in ada.entries if e.title == "Rust intro")
     assert rust.summary == "tagged Rust · Ask (e-mail hidden)"
 

@@ -1,6 +1,6 @@
 """Each person's "for you" feed: what concerns them (their groups, skills, interests and
 follows, mentions of them, responses to what they wrote, events at their site, ideas they
-support), each entry with the reason it is there.
+support when their state changes), each entry with the reason it is there.
 
 Linear: the indexes are built once over the community, each newest first; a person's feed then
 reads at most `FEED_SIZE` items from each index they are in, never every note."""
@@ -10,10 +10,11 @@ from __future__ import annotations
 import datetime as dt
 import heapq
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from itertools import islice
 
+from rse_build.idea_states import StateChange
 from rse_build.model import NoteType, Response, ResponseKind, tag_slug
 from rse_build.stats import PageFigures
 from rse_build.views.backlinks import Backlinks
@@ -35,6 +36,8 @@ class Item:
     entry: FeedEntry
     # Who wrote it: their own words never come back to them.
     authors: frozenset[str]
+    # Why it is there when the item says more than its source (an idea's new state).
+    reason: str = ""
 
     @property
     def order(self) -> tuple[dt.datetime, str]:
@@ -71,7 +74,13 @@ class ForYou:
     replies_to_responses_of: dict[str, tuple[Item, ...]]
 
     @classmethod
-    def of(cls, refs: Refs, pages: dict[str, PageFigures], links: Backlinks) -> ForYou:
+    def of(
+        cls,
+        refs: Refs,
+        pages: dict[str, PageFigures],
+        links: Backlinks,
+        idea_changes: Mapping[str, StateChange],
+    ) -> ForYou:
         community = refs.community
         notes = {
             key: Item(
@@ -87,9 +96,11 @@ class ForYou:
         for key, note in community.notes.items():
             if note.fields.type is NoteType.EVENT and note.fields.site:
                 by_site[note.fields.site.casefold()].append(notes[key])
-            if note.fields.type is NoteType.IDEA:
+            change = idea_changes.get(key)
+            if note.fields.type is NoteType.IDEA and change is not None:
+                item = _state_change(refs, notes[key], change)
                 for handle in dict.fromkeys(note.fields.supporters):
-                    by_supporter[handle].append(notes[key])
+                    by_supporter[handle].append(item)
         to_notes: dict[str, list[Item]] = defaultdict(list)
         to_responses: dict[str, list[Item]] = defaultdict(list)
         for key, thread in community.responses.items():
@@ -128,6 +139,8 @@ class ForYou:
         yield self.mentioning.get(handle, ()), t("foryou.reason.mention")
         yield self.replies_to_notes_of.get(handle, ()), t("foryou.reason.reply_note")
         yield self.replies_to_responses_of.get(handle, ()), t("foryou.reason.reply_response")
+        # Each of these items says its idea's new state.
+        yield self.by_supporter.get(handle, ()), ""
         for followed in dict.fromkeys(follows.people):
             if followed in community.people and followed != handle:
                 name = community.people[followed].name
@@ -146,7 +159,6 @@ class ForYou:
                 self.by_site.get(fields.site.casefold(), ()),
                 t("foryou.reason.event_site", site=fields.site),
             )
-        yield self.by_supporter.get(handle, ()), t("foryou.reason.idea")
 
     def entries(self, handle: str) -> tuple[FeedEntry, ...]:
         """The person's newest `FEED_SIZE` items, newest first, each once with its strongest reason.
@@ -158,7 +170,7 @@ class ForYou:
             for item in islice((i for i in items if handle not in i.authors), FEED_SIZE):
                 reasons.setdefault(item.entry.key, (item, reason))
         newest = heapq.nlargest(FEED_SIZE, reasons.values(), key=lambda pair: pair[0].order)
-        return tuple(replace(item.entry, reason=reason) for item, reason in newest)
+        return tuple(replace(item.entry, reason=item.reason or reason) for item, reason in newest)
 
     def feed(self, handle: str, site_name: str) -> Feed:
         t = self.refs.t
@@ -173,6 +185,15 @@ class ForYou:
             entries=entries,
             language=t.language,
         )
+
+
+def _state_change(refs: Refs, idea: Item, change: StateChange) -> Item:
+    """An idea its supporters hear about when its state changes, dated by that commit."""
+    t = refs.t
+    when = dt.datetime.fromtimestamp(change.timestamp, dt.UTC)
+    state = t(f"state.{change.state.value}")
+    entry = replace(idea.entry, updated=when)
+    return Item(entry, idea.authors, t("foryou.reason.idea", state=state))
 
 
 def _response_entry(refs: Refs, key: str, response: Response, position: int) -> FeedEntry:

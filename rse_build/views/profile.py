@@ -39,8 +39,9 @@ class ProfileView:
     feed_url: str = ""
 
 
-# How many of the person's feed entries their profile shows; the feed has the rest.
-FOR_YOU_SHOWN = 10
+# How many of the person's feed entries their profile shows; the feed has the rest (five: each
+# profile carries them, and they were a fifth of what the feeds added to a site).
+FOR_YOU_SHOWN = 5
 
 
 @dataclass(frozen=True, slots=True)
