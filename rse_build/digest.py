@@ -21,15 +21,23 @@ def _sections(d: Digest, t: Translator) -> list[tuple[str, list[tuple[NoteRef | 
         (t("digest.new_notes"), [(n, n.title, ", ".join(a.name for a in n.authors)) for n in d.new_notes]),
         (t("digest.discussed"), [(x.note, x.note.title, x.count_label) for x in d.discussed]),
         (t("digest.new_members"), [(None, p.name, p.caption) for p in d.new_members]),
-        (t("digest.waiting"), [(x.note, x.note.title, x.waiting_label) for x in d.waiting]),
+        (
+            t("digest.waiting"),
+            [(x.note, x.note.title, x.waiting_label) for x in d.waiting] + _more(d.waiting_more),
+        ),
         (t("digest.ideas"), [(x.note, x.note.title, x.count_label) for x in d.ideas]),
         *(
             (f"{t('digest.events')} · {site.site}", [(e.note, e.note.title, e.when) for e in site.events])
             for site in d.events
         ),
-        (t("digest.review"), [(n, n.title, n.date_label) for n in d.review]),
+        (t("digest.review"), [(n, n.title, n.date_label) for n in d.review] + _more(d.review_more)),
     ]
     return [(heading, items) for heading, items in sections if items]
+
+
+def _more(label: str) -> list[tuple[NoteRef | None, str, str]]:
+    """The line that ends a list cut short ("and 12 more"), or none."""
+    return [(None, label, "")] if label else []
 
 
 def render(d: Digest, fmt: str, t: Translator, site_url: str = "") -> str:

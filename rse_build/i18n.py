@@ -114,6 +114,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Worth a review (relied on, not updated for a year)",
         "fr": "À relire (souvent citées, pas mises à jour depuis un an)",
     },
+    "digest.more.one": {"en": "and {n} more", "fr": "et {n} de plus"},
+    "digest.more.other": {"en": "and {n} more", "fr": "et {n} de plus"},
     "digest.quiet": {"en": "A quiet week", "fr": "Une semaine calme"},
     "digest.no_site": {"en": "No site given", "fr": "Sans site indiqué"},
     "digest.thanks.one": {"en": "{n} thanks", "fr": "{n} remerciement"},

@@ -177,3 +177,28 @@ def test_the_site_publishes_the_digests_of_the_last_weeks_per_audience(community
         "Test community: week 2026-W44",
     ]
     assert len(feed.entries) == 8 and feed.entries[0].link.endswith("digest/2026-W45/")
+
+
+def test_a_long_list_shows_the_first_ten_and_counts_the_rest(tmp_path):
+    """Thirteen questions have waited a month: the digest lists the ten longest waiting and
+    says how many more, in every format and on the site's page."""
+    c = new_community(tmp_path / "many", TWO_AUDIENCES_YML)
+    c.write("content/people/ada.md", PERSON.format(name="Ada", site="Lyon", joined="2020-01-01", extra=""))
+    for day in range(1, 14):
+        c.write(
+            f"content/notes/q{day:02d}.md",
+            NOTE.format(
+                title=f"Question {day:02d}", type="question", date=f"2026-10-{day:02d}", extra="", body="?"
+            ),
+        )
+    c.commit("Questions", "Ada Lovelace <ada@acme.example>", "2026-11-20T10:00:00+00:00")
+    text = digest_of(c, "--audience", "internal")
+    waiting = text.split("## Questions waiting for an answer")[1]
+    assert [f"Question {d:02d}" in waiting for d in range(1, 14)] == [True] * 10 + [False] * 3
+    assert "- and 3 more\n" in waiting
+    assert "<li" in digest_of(c, "--audience", "internal", "--format", "html") and "and 3 more" in digest_of(
+        c, "--audience", "internal", "--format", "txt"
+    )
+    assert rse(c, "build", "--audience", "internal").exit_code == 0
+    page = (c.site / "digest/2026-W47/index.html").read_text()
+    assert page.count("Question ") == 10 and "and 3 more" in page

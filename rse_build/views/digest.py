@@ -12,6 +12,7 @@ import datetime as dt
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
+from rse_build.i18n import Translator
 from rse_build.model import Note, NoteType, ResponseKind
 from rse_build.stats import PageFigures
 from rse_build.views.agenda import is_answered
@@ -23,6 +24,9 @@ STALE_DAYS = 365
 EVENTS_AHEAD_DAYS = 30
 # Notes relied on: linked from at least this many other notes.
 RELIED_ON = 2
+# The longest lists (questions waiting, notes to review) show this many and count the rest: a
+# digest read in a mail client is not the questions page.
+LISTED = 10
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +97,9 @@ class Digest:
     ideas: tuple[Discussed, ...]
     events: tuple[SiteEvents, ...]
     review: tuple[NoteRef, ...]
+    # "and 12 more" under a list cut at LISTED, else "".
+    waiting_more: str = ""
+    review_more: str = ""
 
     @property
     def empty(self) -> bool:
@@ -197,12 +204,18 @@ def digest(
         new_members=refs.people(joined),
         waiting=tuple(
             Waiting(refs.note(k), t.plural(days, "digest.waiting_days"))
-            for days, k in sorted(waiting, reverse=True)
+            for days, k in sorted(waiting, reverse=True)[:LISTED]
         ),
         ideas=tuple(ideas),
         events=events,
-        review=tuple(refs.note(k) for _, k in sorted(review)),
+        review=tuple(refs.note(k) for _, k in sorted(review)[:LISTED]),
+        waiting_more=_more(t, len(waiting)),
+        review_more=_more(t, len(review)),
     )
+
+
+def _more(t: Translator, count: int) -> str:
+    return t.plural(count - LISTED, "digest.more") if count > LISTED else ""
 
 
 def _iso(text: str) -> dt.date:
