@@ -223,6 +223,12 @@ def _responses(
         (folder / f"{ident}.md").write_text(f"---\n{fields}---\n{body}\n", encoding="utf-8")
 
 
+def _manager(handles: list[str], i: int) -> str:
+    """A company of spans of seven: the first person at the top, then each seven report to one
+    of those before them (five levels for 10,000 people)."""
+    return f"manager: {handles[(i - 1) // 7]}\n" if i else ""
+
+
 def _label(public: bool) -> str:
     return "audience: public\n" if public else ""
 
@@ -266,7 +272,7 @@ def generate(
             f'---\nname: "{name}"\nrole: Engineer\nteam: {rng.choice(TEAMS)}\nsite: {rng.choice(SITES)}\n'
             f"emails: ['{email}']\nskills: [{', '.join(rng.sample(WORDS, 3))}]\n"
             f"groups: [{', '.join(rng.sample(slugs, min(3, len(slugs))))}]\njoined: {joined}\n"
-            f"{_label(every(i))}---\n"
+            f"{_manager(handles, i)}{_label(every(i))}---\n"
             f"{_paragraphs(rng, 1, [], [])}\n",
             encoding="utf-8",
         )

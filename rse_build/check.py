@@ -10,7 +10,15 @@ from rse_build.codeowners import LOCATIONS, codeowners_block, staleness
 from rse_build.errors import Problem
 from rse_build.history import Changes
 from rse_build.links import RefKind, find_references
-from rse_build.load import RESPONSES_DIR, Layout, load_content, note_key, profile_logins, scan
+from rse_build.load import (
+    RESPONSES_DIR,
+    Layout,
+    load_content,
+    note_key,
+    profile_logins,
+    profile_managers,
+    scan,
+)
 from rse_build.model import Community, Index, Page
 from rse_build.settings import CommunityConfig, Settings, load_settings
 from rse_build.validate import Rules, validate
@@ -186,6 +194,8 @@ def check_changes(
         # An `@login` mention resolves through every profile's links: read those keys alone.
         index = replace(index, logins=profile_logins(docs_dir, layout))
     found = list(loaded.problems)
+    # A changed `manager:` may close a loop through profiles the change did not touch.
+    managers = profile_managers(docs_dir, layout) if touched & set(layout.people) else None
     found += validate(
         loaded.people,
         loaded.groups,
@@ -196,6 +206,7 @@ def check_changes(
         pages=loaded.pages,
         responses=loaded.responses,
         thread_notes={n.key: n for n in loaded.notes},
+        managers=managers,
     )
     kept = [
         p

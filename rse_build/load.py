@@ -5,10 +5,10 @@ from __future__ import annotations
 import difflib
 import os
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -240,15 +240,13 @@ class Layout:
 # A front matter's opening and closing lines, and its `links:` key with the indented lines under it.
 _OPENER = re.compile(r"---[ \t]*\n")
 _CLOSER = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
-_LINKS_KEY = re.compile(r"^links[ \t]*:[^\n]*(?:\n(?:[ \t][^\n]*)?)*", re.MULTILINE)
 
 
-def profile_logins(content_dir: Path, layout: Layout) -> dict[str, str]:
-    """login → handle, as `Index.logins`, from each profile's `links` key alone: a merge
-    request's check resolves `@login` without parsing every profile (the YAML of one short
-    key per file, not of whole files)."""
+def _profile_key(content_dir: Path, layout: Layout, key: str) -> Iterator[tuple[str, Any]]:
+    """(handle, value) of one front-matter key of every profile that has it, reading the YAML
+    of that key alone, not of whole files: a merge request's check needs one fact of everyone."""
+    pattern = re.compile(rf"^{key}[ \t]*:[^\n]*(?:\n(?:[ \t][^\n]*)?)*", re.MULTILINE)
     oversized = {path for path, _ in layout.oversized}
-    found = []
     for path in layout.people:
         if path in oversized:
             continue
@@ -259,11 +257,29 @@ def profile_logins(content_dir: Path, layout: Layout) -> dict[str, str]:
         text = text.removeprefix("\ufeff").replace("\r\n", "\n")
         opener = _OPENER.match(text)
         closer = _CLOSER.search(text, opener.end()) if opener else None
-        links = _LINKS_KEY.search(text, opener.end(), closer.start()) if opener and closer else None
-        parsed = split(f"---\n{links.group(0)}\n---\n") if links else None
-        if isinstance(parsed, Parsed) and isinstance(value := parsed.data.get("links"), dict):
-            found.append((Path(path).stem, value))
-    return login_table(found)
+        found = pattern.search(text, opener.end(), closer.start()) if opener and closer else None
+        parsed = split(f"---\n{found.group(0)}\n---\n") if found else None
+        if isinstance(parsed, Parsed) and key in parsed.data:
+            yield Path(path).stem, parsed.data[key]
+
+
+def profile_logins(content_dir: Path, layout: Layout) -> dict[str, str]:
+    """login → handle, as `Index.logins`, from each profile's `links` key alone."""
+    return login_table(
+        (handle, value)
+        for handle, value in _profile_key(content_dir, layout, "links")
+        if isinstance(value, dict)
+    )
+
+
+def profile_managers(content_dir: Path, layout: Layout) -> dict[str, str | None]:
+    """Everyone's `manager`, from that key alone: a loop may pass through unchanged profiles."""
+    managers: dict[str, str | None] = {Path(path).stem: None for path in layout.people}
+    for handle, value in _profile_key(content_dir, layout, "manager"):
+        managers[handle] = (
+            str(value) if isinstance(value, str | int) and not isinstance(value, bool) else None
+        )
+    return managers
 
 
 def _inside(path: Path, root: Path) -> bool:

@@ -12,7 +12,7 @@ import hashlib
 import re
 import urllib.parse
 import zoneinfo
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -188,6 +188,10 @@ class GroupFields(_FrontMatter):
     members: TextList = Field((), description="Members besides those who list the group.")
     tags: TextList = ()
     created: dt.date | None = None
+    site: Text | None = Field(
+        None,
+        description="Physical site the group is at, as profiles spell it (default for kind site: its title).",
+    )
 
 
 class NoteFields(_FrontMatter):
@@ -404,6 +408,25 @@ class Index:
         return keys[0] if len(keys) == 1 else None
 
 
+def _named_by_slug(
+    values: Iterable[tuple[str, str | None]],
+) -> tuple[dict[str, tuple[str, ...]], dict[str, str]]:
+    """Handles by the slug of a free-text field (a team, a site), and each slug's name: the
+    spelling most of them wrote (on a tie, one not in capitals, then the first in sort order)."""
+    handles: dict[str, list[str]] = defaultdict(list)
+    spellings: dict[str, Counter[str]] = defaultdict(Counter)
+    for handle, value in values:
+        if value and value.strip():
+            slug = tag_slug(value)
+            handles[slug].append(handle)
+            spellings[slug][value.strip()] += 1
+    names = {
+        slug: min(counts, key=lambda name: (-counts[name], name.isupper(), name))
+        for slug, counts in sorted(spellings.items())
+    }
+    return {slug: tuple(sorted(handles[slug])) for slug in names}, names
+
+
 @dataclass(frozen=True, slots=True)
 class Community:
     """The graph: records by id, plus the look-ups every view needs, computed once.
@@ -428,6 +451,12 @@ class Community:
     skill_names: dict[str, str] = field(default_factory=dict)
     # Each note's responses (by note key), oldest first; those whose note is missing are left out.
     responses: dict[str, tuple[Response, ...]] = field(default_factory=dict)
+    # Profiles' `team` and `site` by slug ('Lyon' and 'LYON' are one site), each with the
+    # spelling most people use.
+    people_by_team: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    team_names: dict[str, str] = field(default_factory=dict)
+    people_by_site: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    site_names: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def build(
@@ -477,6 +506,9 @@ class Community:
                 people_by_skill[tag_slug(skill)].append(person.handle)
                 skill_spellings[tag_slug(skill)].add(skill)
 
+        people_by_team, team_names = _named_by_slug((p.handle, p.fields.team) for p in by_handle.values())
+        people_by_site, site_names = _named_by_slug((p.handle, p.fields.site) for p in by_handle.values())
+
         note_ids_found = {i: tuple(v) for i, v in sorted(note_ids.items())}
         responses_of: dict[str, list[Response]] = defaultdict(list)
         for response in responses:
@@ -500,6 +532,10 @@ class Community:
             people_by_skill={k: _sorted_unique(v) for k, v in sorted(people_by_skill.items())},
             skill_names={slug: min(names) for slug, names in sorted(skill_spellings.items())},
             responses={k: tuple(sorted(v, key=lambda r: r.order)) for k, v in sorted(responses_of.items())},
+            people_by_team=people_by_team,
+            team_names=team_names,
+            people_by_site=people_by_site,
+            site_names=site_names,
         )
 
     @property

@@ -27,6 +27,7 @@ from rse_build.i18n import Translator
 from rse_build.links import Mentionable, Reference, RefKind
 from rse_build.load import RESPONSES_DIR
 from rse_build.model import Community, Note, NoteType
+from rse_build.org import Org
 from rse_build.redact import Redactor
 from rse_build.sanitize import Sanitizer
 from rse_build.search import SearchChoice, choose
@@ -58,12 +59,14 @@ from rse_build.views.foryou import ForYou, person_feed_path
 from rse_build.views.group import group_view, groups_directory
 from rse_build.views.home import home_view, recently_updated
 from rse_build.views.note import byline
+from rse_build.views.org import org_chart, place_in_org
 from rse_build.views.profile import profile_view
 from rse_build.views.refs import Refs
 from rse_build.views.related import RelatedIndex
-from rse_build.views.sites import sites_directory
+from rse_build.views.sites import SiteIndex, site_page, sites_directory
 from rse_build.views.skills import skill_page, skills_index
 from rse_build.views.tags import tag_page, tags_index
+from rse_build.views.teams import team_page, teams_index
 from rse_build.views.thread import thread_view
 from rse_build.views.urls import Urls
 
@@ -229,6 +232,10 @@ class SitePlan:
     links: Backlinks
     related: RelatedIndex
     for_you: ForYou
+    # Each site's groups, events, notes and partner sites, indexed once for all its pages.
+    sites: SiteIndex
+    # Reporting lines among the people this audience sees (hidden managers skipped).
+    org: Org
     repo: RepoLinks | None
     # The build commit's day: "upcoming" and "recent" are relative to it, never to the clock.
     today: dt.date | None
@@ -263,6 +270,8 @@ class SitePlan:
             return None
         if role.kind == "person":
             return self.community.people[role.id].name
+        if role.kind == "site":
+            return self.community.site_names[role.id]
         return self.community.notes[role.id].title
 
     def markdown_link(self, page_path: str, reference: Reference) -> str | None:
@@ -391,6 +400,8 @@ def plan_site(prepared: Prepared, files: SiteFiles) -> SitePlan:
         links=links,
         related=related,
         for_you=for_you,
+        sites=SiteIndex.of(community, settings.privacy.min_group),
+        org=Org.of(enriched.community, community),
         repo=repo,
         today=today,
     )
@@ -510,7 +521,8 @@ def _person(plan: SitePlan, handle: str) -> Any:
     figures = stats.people.get(handle) if stats else None
     responses = insights.person_responses.get(handle, 0) if insights else 0
     for_you = plan.for_you.entries(handle)
-    return profile_view(plan.refs, handle, figures, monthly, mentioned, responses, for_you)
+    place = place_in_org(plan.refs, plan.org, handle)
+    return profile_view(plan.refs, handle, figures, monthly, mentioned, responses, for_you, place)
 
 
 def _group(plan: SitePlan, slug: str) -> Any:
@@ -578,6 +590,25 @@ def _groups(prepared: Prepared) -> Iterable[tuple[str, str, str]]:
     return ((f"groups/{slug}/index.md", slug, g.title) for slug, g in community.groups.items())
 
 
+def _teams(prepared: Prepared) -> Iterable[tuple[str, str, str]]:
+    community = prepared.share.community
+    return ((f"teams/{slug}.md", slug, name) for slug, name in community.team_names.items())
+
+
+def _team(plan: SitePlan, slug: str) -> Any:
+    activity = plan.insights.by_team.get(slug) if plan.insights else None
+    return team_page(plan.refs, slug, plan.settings.privacy.min_group, activity, plan.today)
+
+
+def _sites(prepared: Prepared) -> Iterable[tuple[str, str, str]]:
+    community = prepared.share.community
+    return ((f"sites/{slug}.md", slug, name) for slug, name in community.site_names.items())
+
+
+def _site(plan: SitePlan, slug: str) -> Any:
+    return site_page(plan.refs, plan.sites, slug, plan.today)
+
+
 # The site publishes the digests of the weeks up to the build commit's, newest last.
 DIGEST_WEEKS = 8
 
@@ -623,8 +654,10 @@ PAGE_KINDS: tuple[PageKind, ...] = (
     PageKind("home", "index.md", "home", _home, in_nav=True, searched=True, drops_heading=False,
              titled_by_site=True),
     PageKind("people", "people/index.md", "people", _listing(people_directory), in_nav=True),
+    PageKind("org", "org/index.md", "org.title", lambda plan, _: org_chart(plan.refs, plan.org), in_nav=True),
     PageKind("groups", "groups/index.md", "groups", _listing(groups_directory), in_nav=True),
     PageKind("sites", "sites/index.md", "sites", _listing(sites_directory), in_nav=True),
+    PageKind("teams", "teams/index.md", "teams", _listing(teams_index)),
     PageKind("skills", "skills/index.md", "skills", _listing(skills_index), in_nav=True),
     PageKind("ideas", "ideas/index.md", "ideas", _listing(ideas_view), in_nav=True,
              feeds=lambda _: (Alternate(IDEAS_FEED),)),
@@ -646,6 +679,10 @@ PAGE_KINDS: tuple[PageKind, ...] = (
     PageKind("group", "groups/{id}/index.md", "groups", _group, pages=_groups, searched=True,
              feeds=lambda slug: (Alternate(group_feed_path(slug)),
                                  Alternate(group_calendar_path(slug), CALENDAR))),
+    PageKind("team", "teams/{id}.md", "teams", _team, pages=_teams, searched=True,
+             content_template="rse/partials/team.html"),
+    PageKind("site", "sites/{id}.md", "sites", _site, pages=_sites, searched=True, record_title=True,
+             content_template="rse/partials/site_summary.html"),
     PageKind("digest", "digest/{week}.md", "digest.heading", _digest, pages=_digests,
              feeds=lambda _: (Alternate(DIGEST_FEED),)),
     PageKind("note", "{path}", "notes", _note, pages=_notes, searched=True, record_title=True, wide=False,

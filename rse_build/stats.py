@@ -269,6 +269,15 @@ class GroupMonth:
 
 
 @dataclass(frozen=True, slots=True)
+class TeamActivity:
+    """A team's commits by month (a commit its members wrote together counts once) and, for
+    each member who committed, the months they did: figures of the team, never named by member."""
+
+    monthly: tuple[tuple[str, int], ...]
+    member_months: tuple[tuple[str, ...], ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Insights:
     """What animators read on the dashboard: aggregates only, never a ranking of people."""
 
@@ -286,6 +295,8 @@ class Insights:
     # person wrote (never ranked: shown on their own profile only).
     responses_monthly: dict[str, int] = field(default_factory=dict)
     person_responses: dict[str, int] = field(default_factory=dict)
+    # By team slug; `stats: false` members are counted, as in a group's figures.
+    by_team: dict[str, TeamActivity] = field(default_factory=dict)
 
 
 def insights(
@@ -303,9 +314,13 @@ def insights(
     person_month: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     site_commits: dict[str, int] = defaultdict(int)
     site_people: dict[str, set[str]] = defaultdict(set)
+    team_of = {h: slug for slug, handles in community.people_by_team.items() for h in handles}
+    team_month: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     for commit in history.commits:
         credited = {resolver.handle(i) for i in (commit.author, *commit.coauthors) if not resolver.is_bot(i)}
         credited.discard(None)
+        for team in {team_of[h] for h in credited if h in team_of}:
+            team_month[team][month(commit.timestamp)] += 1
         sites = set()
         for handle in credited:
             per_person[handle] += 1
@@ -374,6 +389,13 @@ def insights(
         notes_with_contributors=with_contributors,
         responses_monthly=dict(sorted(responses_monthly.items())),
         person_responses=dict(sorted(person_responses.items())),
+        by_team={
+            slug: TeamActivity(
+                tuple(sorted(team_month[slug].items())),
+                tuple(sorted(tuple(sorted(months_of[h])) for h in handles if h in months_of)),
+            )
+            for slug, handles in community.people_by_team.items()
+        },
     )
 
 

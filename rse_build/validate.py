@@ -25,6 +25,7 @@ from rse_build.model import (
     ResponseKind,
     Source,
 )
+from rse_build.org import manager_cycles
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +107,21 @@ def _check_list(
             at = source.item(field, index)
             key, hint = hinted(f"problem.unknown.{what}", closest(value, known))
             problems.append(Problem.of(source.path, at.line, at.column, key, value=value, **hint))
+    return problems
+
+
+def _check_manager_loops(people: list[Person], managers: Mapping[str, str | None] | None) -> list[Problem]:
+    """A loop of reporting lines, told once, at the `manager:` of its first member among
+    `people` (a check of a change tells it at the profile the change touched)."""
+    if managers is None:
+        managers = {p.handle: p.fields.manager for p in people}
+    problems = []
+    checked = {p.handle: p for p in people}
+    for loop in manager_cycles(managers):
+        at = next((checked[h] for h in loop if h in checked), None)
+        if at is not None:
+            line = " → ".join((*loop, loop[0]))
+            problems.append(_problem(at.source, "manager", "problem.manager_loop", loop=line))
     return problems
 
 
@@ -368,13 +384,15 @@ def validate(
     pages: Iterable[Page] = (),
     responses: Iterable[Response] = (),
     thread_notes: Mapping[str, Note] | None = None,
+    managers: Mapping[str, str | None] | None = None,
 ) -> list[Problem]:
     """Every reference names something that exists, and every rule between records holds.
 
     `drafts` holds the ids and paths of notes left out of this build; `all_groups` the groups
     whose audiences notes must not widen (default: `groups`). `responses` are checked against
     `thread_notes` (by key: the notes they respond to; default: `notes`); a question's
-    `accepted:` against the responses given.
+    `accepted:` against the responses given; reporting lines for loops among `managers`
+    (everyone's `manager`; default: those of `people`).
     """
     groups = list(groups)
     people = list(people)
@@ -392,6 +410,7 @@ def validate(
         problems += _check_body(index, mentioned, source, person.body, drafts)
         if not person.fields.skills:
             problems.append(_problem(source, "name", "problem.skills", Severity.ADVICE, "skills"))
+    problems += _check_manager_loops(people, managers)
     for group in groups:
         source = group.source
         problems += _check_list(source, "animators", group.fields.animators, index.people, "animator")

@@ -132,3 +132,39 @@ def served(site: Path) -> Iterator[str]:
         yield f"http://127.0.0.1:{server.server_address[1]}/"
     finally:
         server.shutdown()
+
+
+class Chart(HTMLParser):
+    """The org chart's people as (depth, name, branch label) in page order."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[list] = []
+        self.depth = -1  # outside the chart
+        self.field = ""
+
+    def handle_starttag(self, tag: str, attrs) -> None:
+        classes = (dict(attrs).get("class") or "").split()
+        if tag == "ul" and "rse-org" in classes:
+            self.depth = 0
+        elif self.depth < 0:
+            return
+        elif tag == "li":
+            self.rows.append([self.depth, "", ""])
+            self.depth += 1
+        elif tag == "a" or "rse-org__hidden" in classes:
+            self.field = "name"
+        elif tag == "summary":
+            self.field = "branch"
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.depth > 0 and tag == "li":
+            self.depth -= 1
+        elif self.depth == 0 and tag == "ul":
+            self.depth = -1
+        if tag in ("a", "span", "summary"):
+            self.field = ""
+
+    def handle_data(self, data: str) -> None:
+        if self.field and self.rows:
+            self.rows[-1][1 if self.field == "name" else 2] += data

@@ -190,8 +190,10 @@ def test_search_finds_a_person_without_a_bio_by_name(imported_reader, imported):
     results.first.click()
     expect(imported_reader.locator(".rse-profile h1")).to_have_text("Ada Lovelace")
     imported_reader.goto(imported)
+    # A team's name finds its page first, then the people of it, bio or not.
     results = material_search(imported_reader, "Purchasing")
-    expect(results.first).to_have_attribute("href", re.compile(r"/people/theo-martin/$"))
+    expect(results.first).to_have_attribute("href", re.compile(r"/teams/purchasing/$"))
+    expect(results.locator("xpath=self::*[contains(@href, '/people/theo-martin/')]")).to_have_count(1)
 
 
 def test_directory_name_box_filters_and_keeps_its_query_in_the_address(imported_reader, imported):
@@ -317,7 +319,8 @@ def axe_every_page(tabs: list[Page], base: str, pages: list[str]) -> Iterator[tu
 def test_no_page_has_a_serious_or_critical_accessibility_violation(browser, site, base):
     """axe-core on every page of the demo (not a sample), in each view."""
     pages = every_page(site)
-    kinds = {"tags/", "skills/", "ideas/", "events/", "questions/", "contribute/", "404.html"}
+    kinds = {"tags/", "skills/", "ideas/", "events/", "questions/", "contribute/", "404.html", "org/"}
+    kinds |= {"teams/", "teams/data-platform/", "sites/", "sites/lyon/"}
     assert set(PAGES.values()) | kinds <= set(pages)
     watchers = [Watched(browser, base, color_scheme="light") for _tab in range(2)]
     for watched in watchers:
@@ -429,3 +432,31 @@ def test_every_page_is_well_formed_html(site):
         if parser.errors:
             problems[file.relative_to(site).as_posix()] = parser.errors[:3]
     assert problems == {}
+
+
+def test_the_org_chart_finds_someone_and_opens_the_way_to_them(reader, base):
+    """The chart opens on the top and the people reporting to it. The find box keeps the people
+    it finds and the managers above them, every branch on the way opened; emptied, it gives the
+    chart back as it was. The buttons open and close every branch."""
+    reader.goto(f"{base}org/")
+    chart = reader.locator(".rse-org")
+    nicolas, priya = chart.locator("#org-nicolas-petit"), chart.locator("#org-priya-raman")
+    thomas, hugo = chart.locator("#org-thomas-nguyen"), chart.locator("#org-hugo-bernard")
+    amelie = chart.locator("#org-amelie-dubois")
+    expect(priya).to_be_visible()
+    expect(thomas).to_be_hidden()
+    box = reader.get_by_label("Find someone")
+    box.fill("thomas")
+    expect(thomas).to_be_visible()
+    expect(priya).to_be_visible()
+    expect(amelie).to_be_hidden()
+    expect(reader.locator("[data-rse-org-count]")).to_have_text("Found: 1")
+    box.fill("")
+    expect(amelie).to_be_visible()
+    expect(thomas).to_be_hidden()
+    reader.get_by_role("button", name="Open every branch").click()
+    expect(thomas).to_be_visible()
+    expect(hugo).to_be_visible()
+    reader.get_by_role("button", name="Close every branch").click()
+    expect(nicolas).to_be_visible()
+    expect(amelie).to_be_hidden()

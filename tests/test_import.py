@@ -22,6 +22,7 @@ from rse_build.importer import import_people, map_columns
 from rse_build.model import ID_PATTERN
 from rse_build.tabular import Table, read_table, sniff_delimiter
 from tests.conftest import Community, commit_all, init, rse
+from tests.sitecheck import Chart
 
 EN = Translator("en")
 
@@ -154,6 +155,20 @@ def test_an_hr_tool_export_links_managers_in_the_file_and_in_the_community(make_
         "emails: [tommy.flowers@acme.example]\nmanager: gordon-welchman\n---\n"
     )
     assert errors_of(community) == []
+    # The imported reporting lines draw the org chart, with what the community had.
+    community.commit("Imported")
+    assert rse(community, "build").exit_code == 0
+    chart = Chart()
+    chart.feed(community.page("org/index.html"))
+    assert [tuple(row) for row in chart.rows] == [
+        (0, "Grace Hopper", "4 people in this branch"),
+        (1, "Ada Lovelace", "3 people in this branch"),
+        (2, "Alan Turing", "2 people in this branch"),
+        (3, "Joan Clarke", ""),
+        (0, "Gordon Welchman", "2 people in this branch"),
+        (1, "Tommy Flowers", ""),
+        (0, "Max Newman", ""),
+    ]
 
 
 def test_a_manager_naming_nobody_is_an_error_of_rse_check(make_community):

@@ -119,6 +119,7 @@ FILES: dict[str, str | bytes] = {
     "content/notes/big.md": GOOD + "word " * 500,
     "content/people/_.md": person("Underscore"),
     "content/people/far-manager.md": person("Far Manager", "manager: qqq-www\n"),
+    "content/people/own-manager.md": person("Own Manager", "manager: own-manager\n"),
     "content/people/follows-typo.md": person(
         "Fol Lows", "follows:\n  people: [ada-lovelce, qqq-zzz]\n  groups: [zzqq-nothing]\n"
     ),
@@ -270,6 +271,8 @@ ENGLISH_REPORT = (
     "content/people/name-list.md:2:1: 'name': Input should be a valid string",
     "content/people/no-name.md:1:1: 'name' is required",
     "content/people/no-skills.md:2:1: advice: no skills yet: add skills: [...] so colleagues can find you",
+    "content/people/own-manager.md:4:1: reporting lines loop: own-manager → own-manager; someone in it must "
+    "report to someone outside it, or to no one",
     "content/people/sam-shared.md:4:28: address 2 of 'emails' is also in the profile of 'ada-lovelace': "
     "keep it in one",
     "content/responses/ask-typo/r-two.md:3:1: a response is one person's: name one author (several people "
@@ -303,7 +306,7 @@ ENGLISH_REPORT = (
     "mkdocs.yml:12:5: warning: extra.rse.lang: unknown setting; did you mean 'language'?",
     "mkdocs.yml:13:5: warning: extra.rse.colour: unknown setting",
     "mkdocs.yml:14:15: extra.rse.privacy.min_group: Input should be greater than or equal to 1",
-    "failed: 15 people, 2 groups, 25 notes; 94 errors, 7 warnings, 5 pieces of advice",
+    "failed: 16 people, 2 groups, 25 notes; 95 errors, 7 warnings, 5 pieces of advice",
 )
 
 
@@ -326,7 +329,7 @@ FRENCH_LINES = (
     ".github/CODEOWNERS:1:1: warning: n'est plus à jour avec les animateurs des groupes : lancez "
     "'rse codeowners --write'",
     "mkdocs.yml:13:5: warning: extra.rse.colour : réglage inconnu",
-    "échec : 15 personnes, 2 groupes, 25 notes ; 94 erreurs, 7 avertissements, 5 conseils",
+    "échec : 16 personnes, 2 groupes, 25 notes ; 95 erreurs, 7 avertissements, 5 conseils",
 )
 
 
@@ -459,7 +462,7 @@ def test_build_says_why_nothing_was_built_in_french(reports):
         "content/notes/links.md:5:5: warning: '[[secret-draft]]' est un brouillon : le lien reste du "
         "texte simple jusqu'à sa publication"
     ) in lines
-    assert lines[-1] == "94 erreurs dans le contenu : rien n'a été construit."
+    assert lines[-1] == "95 erreurs dans le contenu : rien n'a été construit."
     assert english_in(result.output) == []
 
 

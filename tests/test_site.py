@@ -181,27 +181,30 @@ def test_without_history_there_are_no_figures(small):
 def test_the_sites_page_lists_each_site_with_its_people(small):
     plan = plan_of(small.root)
     view = view_for(plan, plan.roles["sites/index.md"])
-    assert [(site.name, [p.handle for p in site.people]) for site in view.sites] == [
+    assert [(entry.site.name, [p.handle for p in entry.people]) for entry in view.sites] == [
         ("Grenoble", ["grace-hopper"]),
         ("Lyon", ["ada-lovelace"]),
     ]
     lyon = view.sites[1]
-    assert (lyon.anchor, lyon.count_label) == ("site-lyon", "1 person")
+    assert (lyon.anchor, lyon.site.count_label, lyon.site.url) == ("site-lyon", "1 person", "sites/lyon/")
     assert lyon.directory_url == "people/?site=Lyon"
 
 
-def test_sites_spelled_two_ways_are_two_entries_with_two_anchors(make_community):
+def test_sites_spelled_two_ways_are_one_site(make_community):
     files = dict(SMALL)
     files["content/people/grace-hopper.md"] = files["content/people/grace-hopper.md"].replace(
         "site: Grenoble", "site: LYON"
     )
     plan = plan_of(make_community(files).root)
     view = view_for(plan, plan.roles["sites/index.md"])
-    assert [(site.name, site.anchor) for site in view.sites] == [
-        ("LYON", "site-lyon"),
-        ("Lyon", "site-lyon-1"),
+    assert [(entry.site.name, entry.anchor, len(entry.people)) for entry in view.sites] == [
+        ("Lyon", "site-lyon", 2)
     ]
-    assert view.sites[0].directory_url == "people/?site=LYON"
+    # On a tie, the spelling not in capitals; the directory files both under it.
+    assert view.sites[0].directory_url == "people/?site=Lyon"
+    directory = view_for(plan, plan.roles["people/index.md"])
+    assert {entry.site for entry in directory.entries if entry.site} == {"Lyon"}
+    assert plan.roles["sites/lyon.md"] == PageRole("site", "lyon")
 
 
 def _imports(path: Path) -> set[str]:

@@ -85,8 +85,16 @@ def _start(note: Note) -> dt.datetime:
 
 
 def events_view(refs: Refs, today: dt.date | None) -> EventsView:
-    """Upcoming (soonest first) and past (latest first) relative to the build commit's day."""
-    events = [n for n in _of_type(refs, NoteType.EVENT) if n.fields.start]
+    upcoming, past = upcoming_and_past(refs, _of_type(refs, NoteType.EVENT), today)
+    return EventsView(upcoming=upcoming, past=past, calendar_url="events.ics")
+
+
+def upcoming_and_past(
+    refs: Refs, events: list[Note], today: dt.date | None
+) -> tuple[tuple[EventItem, ...], tuple[EventItem, ...]]:
+    """Dated events, upcoming (soonest first) and past (latest first) relative to the build
+    commit's day; all upcoming when there is no history."""
+    events = [n for n in events if n.fields.start]
 
     def item(note: Note) -> EventItem:
         return EventItem(refs.note(note.key), refs.t.date(note.fields.start), note.fields.place or "")
@@ -96,10 +104,9 @@ def events_view(refs: Refs, today: dt.date | None) -> EventsView:
     else:
         upcoming = [n for n in events if _start(n).date() >= today]
         past = [n for n in events if _start(n).date() < today]
-    return EventsView(
-        upcoming=tuple(item(n) for n in sorted(upcoming, key=lambda n: (_start(n), n.key))),
-        past=tuple(item(n) for n in sorted(past, key=lambda n: (_start(n), n.key), reverse=True)),
-        calendar_url="events.ics",
+    return (
+        tuple(item(n) for n in sorted(upcoming, key=lambda n: (_start(n), n.key))),
+        tuple(item(n) for n in sorted(past, key=lambda n: (_start(n), n.key), reverse=True)),
     )
 
 

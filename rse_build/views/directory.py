@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from rse_build.ids import SPELLED_OUT, fold
 from rse_build.model import Person, tag_slug
+from rse_build.views.org import OrgLinks, org_links
 from rse_build.views.refs import PersonRef, Refs
 
 
@@ -43,10 +44,16 @@ class PeopleDirectory:
     groups: tuple[Choice, ...]
     # The letter table of `fold`, as JSON, for the script to fold a query the same way.
     fold_letters: str
+    links: OrgLinks
 
 
 def _choices(values: set[str]) -> tuple[Choice, ...]:
     return tuple(Choice(v, v) for v in sorted(values, key=lambda v: (v.casefold(), v)))
+
+
+def _named(names: dict[str, str], value: str | None) -> str:
+    """A site or a team as the filter offers it: 'LYON' is filed under the 'Lyon' most wrote."""
+    return names.get(tag_slug(value), "") if value and value.strip() else ""
 
 
 def _searched_text(person: Person) -> str:
@@ -65,8 +72,8 @@ def people_directory(refs: Refs) -> PeopleDirectory:
             DirectoryEntry(
                 person=ref,
                 skills=" ".join(sorted({tag_slug(s) for s in f.skills})),
-                site=f.site or "",
-                team=f.team or "",
+                site=_named(community.site_names, f.site),
+                team=_named(community.team_names, f.team),
                 groups=" ".join(community.groups_of.get(ref.handle, ())),
                 text=_searched_text(person),
             )
@@ -79,8 +86,9 @@ def people_directory(refs: Refs) -> PeopleDirectory:
             Choice(slug, name)
             for slug, name in sorted(community.skill_names.items(), key=lambda i: (i[1].casefold(), i[0]))
         ),
-        sites=_choices({p.fields.site for p in community.people.values() if p.fields.site}),
-        teams=_choices({p.fields.team for p in community.people.values() if p.fields.team}),
+        sites=_choices(set(community.site_names.values())),
+        teams=_choices(set(community.team_names.values())),
         groups=tuple(Choice(g.slug, g.title) for g in refs.groups(tuple(community.groups))),
         fold_letters=json.dumps(SPELLED_OUT, ensure_ascii=False, sort_keys=True),
+        links=org_links(refs),
     )

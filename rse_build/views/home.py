@@ -9,6 +9,7 @@ from rse_build.model import Community, IdeaState, NoteType
 from rse_build.stats import PageFigures
 from rse_build.views.agenda import EventItem, IdeaItem, events_view, idea_item
 from rse_build.views.refs import GroupRef, NoteRef, PersonRef, Refs
+from rse_build.views.sites import HomeSites, home_sites
 
 NEWEST_NOTES = 8
 NEW_MEMBERS = 6
@@ -24,6 +25,7 @@ class HomeView:
     ideas: tuple[IdeaItem, ...] = ()
     discover: NoteRef | None = None
     updated: tuple[NoteRef, ...] = ()
+    sites: HomeSites | None = None
 
 
 def recently_updated(community: Community, pages: dict[str, PageFigures], limit: int = 5) -> tuple[str, ...]:
@@ -53,6 +55,7 @@ def home_view(
         ideas=_gaining_support(refs),
         discover=refs.note(discover) if discover else None,
         updated=tuple(refs.note(k) for k in updated),
+        sites=home_sites(refs),
     )
 
 

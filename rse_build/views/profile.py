@@ -12,6 +12,7 @@ from rse_build.stats import PersonFigures
 from rse_build.views.charts import sparkline
 from rse_build.views.feeds import FeedEntry
 from rse_build.views.foryou import person_feed_path
+from rse_build.views.org import PlaceInOrg
 from rse_build.views.refs import Fact, GroupRef, NoteRef, PersonRef, Refs
 from rse_build.views.skills import SkillRef, skill_ref
 
@@ -37,6 +38,7 @@ class ProfileView:
     mentioned_in: tuple[NoteRef, ...]
     for_you: tuple[ForYouLine, ...] = ()
     feed_url: str = ""
+    place: PlaceInOrg | None = None
 
 
 # How many of the person's feed entries their profile shows; the feed has the rest (five: each
@@ -97,14 +99,15 @@ def profile_view(
     mentioned_in: tuple[str, ...] = (),
     responses: int = 0,
     for_you: tuple[FeedEntry, ...] = (),
+    place: PlaceInOrg | None = None,
 ) -> ProfileView:
     person = refs.community.people[handle]
     f = person.fields
     t = refs.t
     facts = [
         Fact(t.role, f.role) if f.role else None,
-        Fact(t.team, f.team) if f.team else None,
-        Fact(t.site, f.site) if f.site else None,
+        Fact(t.team, f.team, refs.urls.team(tag_slug(f.team))) if f.team and f.team.strip() else None,
+        Fact(t.site, f.site, refs.urls.site(tag_slug(f.site))) if f.site and f.site.strip() else None,
         Fact(t.organisation, f.organisation) if f.organisation else None,
         Fact(t.joined, t.date(f.joined)) if f.joined else None,
     ]
@@ -125,4 +128,5 @@ def profile_view(
             for e in for_you[:FOR_YOU_SHOWN]
         ),
         feed_url=person_feed_path(handle),
+        place=place,
     )

@@ -16,6 +16,8 @@ class Fact:
 
     label: str
     value: str
+    # Where the value has a page of its own (a profile's team and site).
+    url: str = ""
 
 
 @dataclass(frozen=True, slots=True)

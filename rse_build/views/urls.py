@@ -37,6 +37,12 @@ class Urls:
     def skill(self, slug: str) -> str:
         return self.page(f"skills/{slug}.md")
 
+    def team(self, slug: str) -> str:
+        return self.page(f"teams/{slug}.md")
+
+    def site(self, slug: str) -> str:
+        return self.page(f"sites/{slug}.md")
+
     def people(self) -> str:
         return self.page("people/index.md")
 

@@ -5,19 +5,11 @@
 // `?q=`: Material opens its own search over any page whose address has `?q=`.
 (function () {
   "use strict";
-  function folder(letters) {
-    return function (text) {
-      var lower = text.toLowerCase().replace(/[^\u0000-\u007f]/g, function (c) {
-        return Object.prototype.hasOwnProperty.call(letters, c) ? letters[c] : c;
-      });
-      return lower.normalize("NFKD").replace(/\p{M}/gu, "");
-    };
-  }
   function setup() {
     var form = document.querySelector("[data-rse-filters]");
     if (!form || form.dataset.ready) return;
     form.dataset.ready = "1";
-    var fold = folder(JSON.parse(form.getAttribute("data-fold") || "{}"));
+    var fold = window.rseFolder(JSON.parse(form.getAttribute("data-fold") || "{}"));
     var cards = Array.prototype.slice.call(document.querySelectorAll(".rse-directory > li")).map(function (el) {
       return {
         el: el,
