@@ -1,9 +1,17 @@
 """Related notes by shared tags, groups, authors and links, through inverted indexes (never
-all pairs), and a 'discover' pick: a note the reader would not reach by links, chosen from
-the commit and the page (same commit, same pick; no clock, no random seed)."""
+all pairs), and a 'discover' pick: a note the reader would not reach by links.
+
+A note page's pick depends on the notes alone, never on the commit: a commit that leaves a page's
+notes alone leaves its pick, so its page does not change for nothing (an incremental preview
+rebuilds what changed, a CDN keeps its copy). Notes sit on a ring by a hash of their key, each
+page looks from the point its own key hashes to, and takes the first note not near it: a new
+note changes the pick of the few pages whose point it lands just after, not of every page. The
+home page alone rotates with each commit: it changes with every commit anyway, and a reader who
+comes back finds something new there."""
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import hashlib
 import heapq
@@ -23,7 +31,8 @@ class RelatedIndex:
     postings: dict[tuple[str, str], tuple[str, ...]]
     links: dict[str, frozenset[str]]
     commit: str
-    keys: tuple[str, ...] = ()
+    # Every note key by the hash of its key: the ring the discover pick walks.
+    ring: tuple[tuple[int, str], ...] = ()
 
     @classmethod
     def build(cls, community: Community, backlinks: Backlinks, commit: str) -> RelatedIndex:
@@ -47,7 +56,7 @@ class RelatedIndex:
             postings={k: tuple(v[:POSTING_CAP]) for k, v in postings.items()},
             links={k: frozenset(v) for k, v in links.items()},
             commit=commit,
-            keys=tuple(sorted(community.notes)),
+            ring=tuple(sorted((_point(key), key) for key in community.notes)),
         )
 
     def _features(self, community: Community, key: str) -> list[tuple[str, str]]:
@@ -75,21 +84,25 @@ class RelatedIndex:
         return tuple(other for _, other in ranked[:RELATED])
 
     def discover(self, community: Community, key: str | None) -> str | None:
-        """A note sharing nothing with the page (no link, tag, group or author)."""
+        """A note sharing nothing with the page (no link, tag, group or author); for the home
+        page (`key` None), one chosen from the commit."""
         near: set[str] = set()
         if key is not None and key in community.notes:
             near = {key, *self.links.get(key, ())}
             for feature in self._features(community, key):
                 near.update(self.postings.get(feature, ()))
-        keys = self.keys
-        if len(near) >= len(keys):
+        ring = self.ring
+        if len(near) >= len(ring):
             return None
-        # A start chosen from the commit and the page, then the first note not near it: a few
-        # steps at most (near holds a few hundred notes), never a sort of the whole community.
-        digest = hashlib.sha256(f"{self.commit}\0{key or ''}".encode()).digest()
-        start = int.from_bytes(digest[:8], "big") % len(keys)
-        for step in range(len(keys)):
-            candidate = keys[(start + step) % len(keys)]
+        # The first note on the ring after the page's point not near it: a few steps at most
+        # (near holds a few hundred notes), never a sort of the whole community.
+        start = bisect.bisect_right(ring, (_point(key if key is not None else f"home\0{self.commit}"), ""))
+        for step in range(len(ring)):
+            candidate = ring[(start + step) % len(ring)][1]
             if candidate not in near:
                 return candidate
         return None
+
+
+def _point(text: str) -> int:
+    return int.from_bytes(hashlib.sha256(text.encode()).digest()[:8], "big")
