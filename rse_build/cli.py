@@ -433,6 +433,11 @@ def mentions(config_file: str | None, ref: str, fmt: str) -> None:
     "--strict", is_flag=True, help="Warnings (content's and MkDocs') fail the build; advice never does."
 )
 @click.option(
+    "--jobs",
+    type=click.IntRange(min=1),
+    help="Processes that render pages (default: the cores available); the site is the same bytes.",
+)
+@click.option(
     "-v", "--verbose", is_flag=True, help="Show MkDocs' progress, and every warning and advice file by file."
 )
 def build(
@@ -443,6 +448,7 @@ def build(
     drafts: bool,
     no_history: bool,
     strict: bool,
+    jobs: int | None,
     verbose: bool,
 ) -> None:
     """Check the content, then build the static site.
@@ -450,6 +456,7 @@ def build(
     The site is written beside its folder and swapped in once complete: a failed build
     leaves the previous site as it was.
     """
+    from rse_build.mkdocs_adapter.parallel import available_cores
     from rse_build.mkdocs_adapter.run import build_all_audiences, build_site
 
     if audience and all_audiences:
@@ -459,16 +466,23 @@ def build(
     click.get_current_context().meta[VERBOSE] = verbose
     _setup_logging(verbose)
     target = site_dir.resolve() if site_dir else None
+    jobs = jobs or available_cores()
     if all_audiences:
         names = list(community.settings.audiences)
         click.echo(t("build.building", n=len(names), names=", ".join(names)), err=True)
         sites = build_all_audiences(
-            config_path, target, names, strict=strict, drafts=drafts, no_history=no_history
+            config_path, target, names, strict=strict, drafts=drafts, no_history=no_history, jobs=jobs
         )
     else:
         sites = [
             build_site(
-                config_path, target, strict=strict, drafts=drafts, no_history=no_history, audience=audience
+                config_path,
+                target,
+                strict=strict,
+                drafts=drafts,
+                no_history=no_history,
+                audience=audience,
+                jobs=jobs,
             )
         ]
     for built in sites:

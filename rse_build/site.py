@@ -101,6 +101,8 @@ class BuildOptions:
     audience: str | None = None
     # Set by `rse`: content problems go back to it whole instead of through MkDocs' log.
     from_rse: bool = False
+    # Worker processes that render pages (`rse build --jobs`); plain `mkdocs build` uses one.
+    jobs: int = 1
 
 
 @dataclass(frozen=True, slots=True)

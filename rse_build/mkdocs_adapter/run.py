@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from mkdocs.commands.build import build as mkdocs_build
+from jinja2 import TemplateError
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 from mkdocs.structure.files import get_files
@@ -28,6 +28,7 @@ from rse_build.mkdocs_adapter.events import (
     community_config,
     site_files,
 )
+from rse_build.mkdocs_adapter.parallel import parallel_build
 from rse_build.model import Community
 from rse_build.output import replaced_atomically
 from rse_build.settings import CommunityConfig
@@ -120,8 +121,11 @@ def _build_into(
             config[OPTIONS_KEY] = options
             target = Path(config.site_dir)
             config["site_dir"] = str(staging(target))
-            mkdocs_build(config)
+            parallel_build(config, options.jobs)
         except MkDocsException as error:
+            raise BuildFailed("environment.mkdocs", error=str(error)) from None
+        except TemplateError as error:
+            # A theme override's mistake: MkDocs has logged the page it was building.
             raise BuildFailed("environment.mkdocs", error=str(error)) from None
     plan: SitePlan = config[PLAN_KEY]
     return Built(target, plan.community, plan.share.audience.name)
@@ -135,6 +139,7 @@ def build_site(
     drafts: bool = False,
     no_history: bool = False,
     audience: str | None = None,
+    jobs: int = 1,
 ) -> Built:
     """Check the content and run MkDocs' build on `config_file` (the hooks do rse's part),
     for one audience (default: the community's default audience).
@@ -143,7 +148,7 @@ def build_site(
     ContentError with every located problem, or an EnvironmentProblem (an unknown audience,
     no history, an output folder that cannot be replaced, MkDocs' own refusals).
     """
-    options = BuildOptions(drafts=drafts, no_history=no_history, audience=audience, from_rse=True)
+    options = BuildOptions(drafts=drafts, no_history=no_history, audience=audience, from_rse=True, jobs=jobs)
     with ExitStack() as stack:
 
         def staging(target: Path) -> Path:
@@ -160,6 +165,7 @@ def build_all_audiences(
     strict: bool = False,
     drafts: bool = False,
     no_history: bool = False,
+    jobs: int = 1,
 ) -> list[Built]:
     """`site_dir/<audience>/` for each audience, swapped in together: if one fails, the
     previous sites all stay as they were."""
@@ -169,7 +175,9 @@ def build_all_audiences(
     built = []
     with replaced_atomically(site_dir) as root:
         for name in names:
-            options = BuildOptions(drafts=drafts, no_history=no_history, audience=name, from_rse=True)
+            options = BuildOptions(
+                drafts=drafts, no_history=no_history, audience=name, from_rse=True, jobs=jobs
+            )
             built.append(
                 _build_into(config_file, site_dir / name, lambda _target, n=name: root / n, options, strict)
             )

@@ -1,0 +1,260 @@
+"""MkDocs' build on every core: the same steps as `mkdocs.commands.build.build`, with its two
+per-page passes (Markdown to HTML, then the page template) shared among worker processes.
+
+The workers are forked once the community, its history and the site plan are ready (on_files
+ran in this process), so nothing is computed twice: each converts or renders its share of the
+pages and sends back only what the rest of the build reads — a page's HTML, table of contents,
+metadata and anchors after the first pass, the search plugin's entries after the second (the
+pages themselves are written by the worker). What a worker logs is told again here, in page
+order, so strict mode counts warnings as one process would, and the site is the same bytes.
+
+Forking needs a POSIX system; elsewhere, with one job, or with a plugin rse does not know to be
+safe across processes, the build is MkDocs' own.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from mkdocs.commands import build as mkdocs_build
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort, BuildError
+from mkdocs.structure.files import Files, InclusionLevel, get_files, set_exclusions
+from mkdocs.structure.nav import get_navigation
+from mkdocs.structure.pages import Page
+from mkdocs.utils import CountHandler, clean_directory
+
+from rse_build.mkdocs_adapter import events
+
+log = logging.getLogger("mkdocs.commands.build")
+
+# The search plugin's state across pages (its index) is carried back from the workers; rse's
+# hooks keep none. Any other plugin or hook may keep some: its build stays in one process.
+SEARCH_PLUGINS = frozenset({"search", "material/search"})
+
+
+def _safe(name: str, plugin: Any) -> bool:
+    return name in SEARCH_PLUGINS or getattr(plugin, "on_files", None) is events.on_files
+
+
+def available_cores() -> int:
+    """The cores this process may run on (a container's or a CI runner's limit included)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def can_fork() -> bool:
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+@dataclass(frozen=True, slots=True)
+class _Read:
+    """What the first pass leaves on a page that the rest of the build reads (the Markdown
+    too: a page's title falls back on its first heading)."""
+
+    markdown: str | None
+    content: str | None
+    toc: Any
+    meta: dict
+    title_from_render: str | None
+    present_anchor_ids: set[str] | None
+    # {linked page's path: {anchor: link as written}}: File objects do not cross processes.
+    links_to_anchors: dict[str, dict[str, str]] | None
+
+
+@dataclass(frozen=True, slots=True)
+class _Done:
+    """One worker's share of a pass: per page, in order, its result and what it logged."""
+
+    results: list[Any]
+    records: list[list[logging.LogRecord]]
+    failed: str = ""
+
+
+# Set before the workers are forked; each reads it from its copy of this process.
+_WORK: dict[str, Any] = {}
+
+
+def _collecting() -> list[logging.LogRecord]:
+    """In a worker: every log record is kept for the parent to tell, none is printed here."""
+    records: list[logging.LogRecord] = []
+
+    def keep(self: logging.Logger, record: logging.LogRecord) -> None:
+        record.msg, record.args = record.getMessage(), None
+        record.exc_info = record.exc_text = None
+        records.append(record)
+
+    logging.Logger.callHandlers = keep  # type: ignore[method-assign]
+    return records
+
+
+def _run_share(share: Sequence[int]) -> _Done:
+    records = _collecting()
+    step: Callable[[Page], Any] = _WORK["step"]
+    pages: list[Page] = _WORK["pages"]
+    results, logged = [], []
+    for index in share:
+        page = pages[index]
+        try:
+            results.append(step(page))
+        except Exception as error:  # told by the parent, located at the page
+            logged.append(records[:])
+            return _Done(results, logged, str(error))
+        logged.append(records[:])
+        records.clear()
+    return _Done(results, logged)
+
+
+def _read_page(page: Page) -> _Read:
+    config, files = _WORK["config"], _WORK["files"]
+    mkdocs_build._populate_page(page, config, files)
+    links = page.links_to_anchors
+    return _Read(
+        page.markdown,
+        page.content,
+        page.toc,
+        page.meta,
+        page._title_from_render,
+        page.present_anchor_ids,
+        None if links is None else {file.src_uri: anchors for file, anchors in links.items()},
+    )
+
+
+def _render_page(page: Page) -> list[dict]:
+    """Renders and writes the page; returns the search entries it added."""
+    config = _WORK["config"]
+    index = _search_index(config)
+    before = len(index.entries) if index is not None else 0
+    mkdocs_build._build_page(page, config, _WORK["doc_files"], _WORK["nav"], _WORK["env"])
+    return index.entries[before:] if index is not None else []
+
+
+def _search_index(config: MkDocsConfig) -> Any:
+    plugin = config.plugins.get("material/search") or config.plugins.get("search")
+    return getattr(plugin, "search_index", None)
+
+
+def _in_workers(jobs: int, pages: list[Page], step: Callable[[Page], Any], **work: Any) -> list[Any]:
+    """`step` on every page, in `jobs` forked workers (page i in worker i mod jobs); the
+    results in page order. Workers' log records are told here, in page order."""
+    _WORK.clear()
+    _WORK.update(work, pages=pages, step=step)
+    shares = [list(range(start, len(pages), jobs)) for start in range(jobs)]
+    try:
+        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+            done = pool.map(_run_share, shares)
+    finally:
+        _WORK.clear()
+    results: list[Any] = [None] * len(pages)
+    logged: list[list[logging.LogRecord]] = [[] for _ in pages]
+    for share, part in zip(shares, done, strict=True):
+        for index, result in zip(share, part.results, strict=False):
+            results[index] = result
+        for index, records in zip(share, part.records, strict=False):
+            logged[index] = records
+    for records in logged:
+        for record in records:
+            logging.getLogger(record.name).handle(record)
+    failures = [part.failed for part in done if part.failed]
+    if failures:
+        raise _PageFailed("; ".join(failures))
+    return results
+
+
+class _PageFailed(BuildError):
+    """A page failed in a worker, which logged where ("Error building page 'x.md': ..."): the
+    build stops with what went wrong, as MkDocs' own build says it."""
+
+
+def parallel_build(config: MkDocsConfig, jobs: int) -> None:
+    """MkDocs' build (mkdocs.commands.build.build, MkDocs 1.6) with `jobs` worker processes
+    for its two per-page passes; MkDocs' own build when that cannot be done safely."""
+    unknown = [name for name, plugin in config.plugins.items() if not _safe(name, plugin)]
+    if jobs <= 1 or not can_fork() or unknown:
+        mkdocs_build.build(config)
+        return
+    logger = logging.getLogger("mkdocs")
+    warning_counter = CountHandler()
+    warning_counter.setLevel(logging.WARNING)
+    if config.strict:
+        logger.addHandler(warning_counter)
+    try:
+        start = time.monotonic()
+        config = config.plugins.on_config(config)
+        config.plugins.on_pre_build(config=config)
+        clean_directory(config.site_dir)
+        files = get_files(config)
+        env = config.theme.get_env()
+        files.add_files_from_theme(env, config)
+        files = config.plugins.on_files(files, config=config)
+        set_exclusions(files, config)
+        nav = get_navigation(files, config)
+        nav = config.plugins.on_nav(nav, config=config, files=files)
+
+        inclusion = InclusionLevel.is_included
+        pages = []
+        for file in files.documentation_pages(inclusion=inclusion):
+            if file.page is None and file.inclusion.is_not_in_nav():
+                Page(None, file, config)
+            assert file.page is not None
+            pages.append(file.page)
+        read = _in_workers(jobs, pages, _read_page, config=config, files=files)
+        _apply_reads(pages, read, files)
+
+        env = config.plugins.on_env(env, config=config, files=files)
+        files.copy_static_files(inclusion=inclusion)
+        for template in config.theme.static_templates:
+            mkdocs_build._build_theme_template(template, env, files, config, nav)
+        for template in config.extra_templates:
+            mkdocs_build._build_extra_template(template, files, config, nav)
+        doc_files = files.documentation_pages(inclusion=inclusion)
+        built = [file.page for file in doc_files if file.page is not None]
+        entries = _in_workers(jobs, built, _render_page, config=config, doc_files=doc_files, nav=nav, env=env)
+        index = _search_index(config)
+        if index is not None:
+            index.entries.extend(entry for page_entries in entries for entry in page_entries)
+
+        log_level = config.validation.links.anchors
+        for file in doc_files:
+            assert file.page is not None
+            file.page.validate_anchor_links(files=files, log_level=log_level)
+        config.plugins.on_post_build(config=config)
+        if counts := warning_counter.get_counts():
+            message = ", ".join(f"{v} {k.lower()}s" for k, v in counts)
+            raise Abort(f"Aborted with {message} in strict mode!")
+        log.info(f"Documentation built in {time.monotonic() - start:.2f} seconds ({jobs} jobs)")
+    except Exception as error:
+        config.plugins.on_build_error(error=error)
+        if isinstance(error, _PageFailed):
+            raise Abort(str(error)) from None
+        if isinstance(error, BuildError):
+            log.error(str(error))
+            raise Abort("Aborted with a BuildError!") from None
+        raise
+    finally:
+        logger.removeHandler(warning_counter)
+
+
+def _apply_reads(pages: list[Page], read: list[_Read], files: Files) -> None:
+    """The first pass's results on this process's pages, as if it had run here."""
+    for page, result in zip(pages, read, strict=True):
+        page.markdown = result.markdown
+        page.content = result.content
+        page.toc = result.toc
+        page.meta = result.meta
+        page._title_from_render = result.title_from_render
+        page.present_anchor_ids = result.present_anchor_ids
+        if result.links_to_anchors is not None:
+            page.links_to_anchors = {
+                file: anchors
+                for path, anchors in result.links_to_anchors.items()
+                if (file := files.get_file_from_path(path)) is not None
+            }
