@@ -50,7 +50,9 @@ from rse_build.settings import CommunityConfig
 from rse_build.validate import Rules
 
 if TYPE_CHECKING:
-    from rse_build.site import SitePlan
+    from rich.progress import Progress
+
+    from rse_build.site import Prepared, SitePlan
     from rse_build.views.digest import Week
 
 CONFIG_FILE = "mkdocs.yml"
@@ -1060,15 +1062,21 @@ def import_people_command(
 
 
 def _site_plan(community: CommunityConfig, audience: str | None) -> SitePlan:
-    """One audience's site plan, as `rse build` makes it, with a progress bar when the history
-    pass takes more than a second; content errors stop here."""
+    """One audience's site plan, as `rse build` makes it."""
+    from rse_build.mkdocs_adapter.run import source_files
+    from rse_build.site import plan_site
+
+    prepared = _prepared(community, audience)
+    return plan_site(prepared, source_files(prepared.config.config_file))
+
+
+def _prepared(community: CommunityConfig, audience: str | None) -> Prepared:
+    """One audience's share of the community, checked and dated by git as `rse build` prepares
+    it, with a progress bar when the history pass takes more than a second; content errors stop
+    here."""
     import time
 
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-
-    from rse_build.mkdocs_adapter.run import source_files
-    from rse_build.site import BuildOptions, plan_site, prepare
+    from rse_build.site import BuildOptions, prepare
 
     t = _community_translator(community)
     checked = check_config(community)
@@ -1078,28 +1086,31 @@ def _site_plan(community: CommunityConfig, audience: str | None) -> SitePlan:
     bar: Progress | None = None
     task = None
 
-    def progress(done: int, total: int) -> None:
+    def progress(done: int) -> None:
         nonlocal bar, task
         if bar is None and time.monotonic() - started > 1:
+            from rich.console import Console
+            from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+            # Commits read and the time so far: the total would cost git a pass of its own.
             bar = Progress(
                 TextColumn(t("stats.reading_history")),
                 BarColumn(),
-                MofNCompleteColumn(),
-                TimeRemainingColumn(),
+                TextColumn("{task.completed:.0f}"),
+                TimeElapsedColumn(),
                 console=Console(stderr=True),
                 transient=True,
             )
             bar.start()
-            task = bar.add_task("history", total=total or None)
+            task = bar.add_task("history", total=None)
         if bar is not None and task is not None:
             bar.update(task, completed=done)
 
     try:
-        prepared = prepare(community, checked, BuildOptions(audience=audience), progress=progress)
+        return prepare(community, checked, BuildOptions(audience=audience), progress=progress)
     finally:
         if bar is not None:
             bar.stop()
-    return plan_site(prepared, source_files(prepared.config.config_file))
 
 
 @main.command()
@@ -1181,20 +1192,24 @@ def stats(config_file: str | None, as_json: bool, audience: str | None) -> None:
     Aggregates only: no ranking of individuals. People with stats: false count in totals.
     The figures are those of one audience's site, as its stats.json publishes them.
     """
-    import json
-
-    from rich.console import Console
-    from rich.table import Table
+    from rse_build.mkdocs_adapter.run import source_files
+    from rse_build.site import site_figures, stats_json
 
     community = _community_config(config_file)
     t = _community_translator(community)
-    # The same plan as the site's: the figures are those its stats.json publishes.
-    plan = _site_plan(community, audience)
-    figures, insight = plan.stats, plan.insights
-    assert figures is not None and insight is not None
+    prepared = _prepared(community, audience)
+    # The site's figures without the rest of its plan (pages, feeds): those its stats.json publishes.
+    counted = site_figures(prepared, source_files(community.config_file))
+    figures = counted.stats()
+    assert figures is not None
     if as_json:
-        click.echo(json.dumps(figures.to_json(), indent=2, ensure_ascii=False))
+        click.echo(stats_json(figures), nl=False)
         return
+    from rich.console import Console
+    from rich.table import Table
+
+    insight = counted.insights()
+    assert insight is not None
     out = Console()
     c = figures.community
     totals = Table(title=t("community_at", commit=figures.commit[:10]), show_header=False)
@@ -1237,7 +1252,7 @@ def stats(config_file: str | None, as_json: bool, audience: str | None) -> None:
         sites = Table(title=t.by_site)
         for index, column in enumerate((t.site, t.commits, t.contributors)):
             sites.add_column(column, justify="left" if index == 0 else "right")
-        min_group = plan.settings.privacy.min_group
+        min_group = prepared.settings.privacy.min_group
         for row in insight.by_site:
             sites.add_row(row.label or t("other_sites", n=min_group), str(row.commits), str(row.contributors))
         out.print(sites)

@@ -303,8 +303,9 @@ def _split_record(record: str):
 # The one history pass's options (benchmarks/history_bench.py times the same command raw).
 LOG_OPTIONS = ("--reverse", "--no-merges", "--numstat", "--summary", "-z", "-M", _FORMAT)
 
-# Called with (commits read, commits to read) while a long pass runs.
-Progress = Callable[[int, int], None]
+# Called with the commits read so far while a long pass runs. No total: counting the commits
+# that touch a folder costs git a walk of the history of its own before the pass.
+Progress = Callable[[int], None]
 
 
 def _read_log(
@@ -327,14 +328,11 @@ def _read_log(
             yield decoder.decode(block)
         yield decoder.decode(b"", final=True)
 
-    total = 0
-    if progress is not None:
-        total = int(repo.git.rev_list("--count", "--no-merges", *revisions, "--", pathspec) or 0)
     raw = []
     for record in _records(chunks()):
         raw.append(record)
         if progress is not None and len(raw) % 500 == 0:
-            progress(len(raw), total)
+            progress(len(raw))
     stderr = process.proc.stderr.read().decode("utf-8", errors="replace")
     if process.proc.wait() != 0:
         raise _unreadable(stderr)

@@ -330,11 +330,23 @@ def _roles(prepared: Prepared) -> dict[str, tuple[PageRole, str]]:
     return found
 
 
-def plan_site(prepared: Prepared, files: SiteFiles) -> SitePlan:
-    """The plan of one audience's site over the files MkDocs found."""
-    config, share, t, settings = prepared.config, prepared.share, prepared.t, prepared.settings
-    community, enriched = share.community, prepared.enriched
-    drafts = prepared.checked.drafts
+@dataclass(frozen=True, slots=True)
+class _Layout:
+    """Which of MkDocs' files one audience's site keeps, and which pages rse generates."""
+
+    roles: Mapping[str, tuple[PageRole, str]]
+    left_out: frozenset[str]
+    hidden: frozenset[str]
+    hidden_fixed: frozenset[str]
+    # Pages of rse's kinds the community did not write: (path, title), in path order.
+    missing: tuple[tuple[str, str], ...]
+    markdown_pages: frozenset[str]
+    # Paths under content/ the site publishes, or None when it publishes all of them.
+    published: frozenset[str] | None
+
+
+def _layout(prepared: Prepared, files: SiteFiles) -> _Layout:
+    share, drafts = prepared.share, prepared.checked.drafts
     # Responses are shown on their note's page, never as pages of their own.
     responses = {p for p in files.urls if p.startswith(f"{RESPONSES_DIR}/") and p.endswith(".md")}
     left_out = drafts | responses
@@ -344,12 +356,61 @@ def plan_site(prepared: Prepared, files: SiteFiles) -> SitePlan:
     # A hidden page of a kind every site has is replaced by the generated one.
     hidden_fixed = {path for path in hidden if path in fixed}
     present = set(files.urls) - left_out - hidden_fixed
-    missing = [(path, role, title) for path, (role, title) in sorted(roles.items()) if path not in present]
-    generated = [GeneratedFile(path, _front_matter(title)) for path, _, title in missing]
+    missing = tuple((path, title) for path, (_, title) in sorted(roles.items()) if path not in present)
     markdown_pages = {p for p in files.pages if p not in left_out and p not in hidden} | {
-        p for p, _, _ in missing
+        p for p, _ in missing
     }
     published = share.published(p for p in files.included if p not in drafts and p not in hidden)
+    return _Layout(
+        roles=roles,
+        left_out=frozenset(left_out),
+        hidden=frozenset(hidden),
+        hidden_fixed=frozenset(hidden_fixed),
+        missing=missing,
+        markdown_pages=frozenset(markdown_pages),
+        published=published,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Counted:
+    """What one audience's figures count: git's facts cut to the files its site publishes, and
+    its Markdown pages (generated ones included). `rse stats` stops here, `plan_site` goes on:
+    both read stats.json's figures from this one record, so they cannot differ."""
+
+    seen: Enriched
+    markdown_pages: frozenset[str]
+    min_group: int
+
+    def stats(self) -> Stats | None:
+        return self.seen.stats(set(self.markdown_pages))
+
+    def insights(self) -> Insights | None:
+        return self.seen.insights(self.min_group)
+
+
+def _counted(prepared: Prepared, layout: _Layout) -> Counted:
+    seen = prepared.enriched.for_audience(prepared.share.community, layout.published)
+    return Counted(seen, layout.markdown_pages, prepared.settings.privacy.min_group)
+
+
+def site_figures(prepared: Prepared, files: SiteFiles) -> Counted:
+    """One audience's figures without the rest of its site (pages, feeds, indexes)."""
+    return _counted(prepared, _layout(prepared, files))
+
+
+def stats_json(stats: Stats) -> str:
+    """The text of stats.json, which `rse stats --json` prints."""
+    return json.dumps(stats.to_json(), indent=2, ensure_ascii=False, sort_keys=False) + "\n"
+
+
+def plan_site(prepared: Prepared, files: SiteFiles) -> SitePlan:
+    """The plan of one audience's site over the files MkDocs found."""
+    config, share, t, settings = prepared.config, prepared.share, prepared.t, prepared.settings
+    community, enriched = share.community, prepared.enriched
+    layout = _layout(prepared, files)
+    roles, left_out, hidden, hidden_fixed = layout.roles, layout.left_out, layout.hidden, layout.hidden_fixed
+    generated = [GeneratedFile(path, _front_matter(title)) for path, title in layout.missing]
 
     urls = Urls(directory_urls=config.directory_urls)
     refs = Refs(community, urls, t)
@@ -360,9 +421,8 @@ def plan_site(prepared: Prepared, files: SiteFiles) -> SitePlan:
     if settings.repo_url:
         prefix = config.docs_dir.resolve().relative_to(config.root.resolve()).as_posix()
         repo = RepoLinks(settings.repo_url, settings.edit_branch, f"{prefix}/")
-    seen = enriched.for_audience(community, published)
-    stats = seen.stats(markdown_pages)
-    insights = seen.insights(settings.privacy.min_group)
+    counted = _counted(prepared, layout)
+    stats, insights = counted.stats(), counted.insights()
     # Every address rse knows, whatever the audience: a public note may quote an internal
     # person's address, or the address of a commit author with no profile.
     emails = [e for p in enriched.community.people.values() for e in p.fields.emails]
@@ -372,8 +432,7 @@ def plan_site(prepared: Prepared, files: SiteFiles) -> SitePlan:
     today = dt.datetime.fromtimestamp(prepared.head.timestamp, dt.UTC).date() if prepared.head else None
 
     if stats is not None:
-        stats_json = json.dumps(stats.to_json(), indent=2, ensure_ascii=False, sort_keys=False)
-        generated.append(GeneratedFile("stats.json", stats_json + "\n"))
+        generated.append(GeneratedFile("stats.json", stats_json(stats)))
     for_you = ForYou.of(refs, stats.pages if stats else {}, links, enriched.idea_changes)
     generated += _feeds(prepared, refs, stats, redact, for_you)
     removed = [*sorted(left_out & set(files.urls)), *sorted(hidden_fixed)]
