@@ -3,9 +3,11 @@
 For each size, in one run on one generated repository (generate_history.py):
 
 - the floor: MkDocs + Material over the same Markdown, two-entry navigation, no hooks;
-- `rse build` cold (no history cache), then warm (same commit, cache kept);
+- `rse build` cold (no history cache), then warm (same commit, cache kept) with each of
+  `--jobs` (default 1 and 2: one process, then every core of this machine);
 - `rse build` after a one-note change (a new commit: the cache folds in one commit);
-- peak memory (max RSS) of each.
+- peak memory (max RSS of the largest process: forked workers share the parent's pages until
+  they write them) of each.
 
 It prints each figure, the ratios to the floor, and the growth from the smallest size to the
 largest (a linear build grows by the ratio of the sizes). Wall times vary between runs on a
@@ -51,7 +53,13 @@ def one_note_change(root: Path) -> None:
 
 
 def measure(
-    notes: int, people: int, groups: int, commits: int, search: str | None, workdir: str | None
+    notes: int,
+    people: int,
+    groups: int,
+    commits: int,
+    search: str | None,
+    workdir: str | None,
+    jobs: list[int],
 ) -> dict[str, float]:
     with tempfile.TemporaryDirectory(dir=workdir) as tmp:
         root = Path(tmp) / "community"
@@ -64,6 +72,8 @@ def measure(
         shutil.rmtree(root / ".rse-cache", ignore_errors=True)
         figures["cold"], figures["cold_mem"], _ = run(rse, root)
         figures["warm"], figures["warm_mem"], _ = run(rse, root)
+        for count in jobs:
+            figures[f"warm{count}"], figures[f"warm{count}_mem"], _ = run([*rse, "--jobs", str(count)], root)
         one_note_change(root)
         figures["change"], figures["change_mem"], _ = run(rse, root)
         index = root / "rse-site" / "search" / "search_index.json"
@@ -80,6 +90,7 @@ def main() -> None:
     parser.add_argument("--groups", type=int, default=200)
     parser.add_argument("--commits", type=int, default=50_000)
     parser.add_argument("--search-threshold", help="extra.rse.search_threshold for the rse builds")
+    parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2], help="warm builds with these --jobs")
     parser.add_argument(
         "--workdir",
         help="where the communities are generated and built (e.g. /dev/shm: a memory file system "
@@ -93,7 +104,9 @@ def main() -> None:
     )
     results = {}
     for notes in args.notes:
-        m = measure(notes, args.people, args.groups, args.commits, args.search_threshold, args.workdir)
+        m = measure(
+            notes, args.people, args.groups, args.commits, args.search_threshold, args.workdir, args.jobs
+        )
         results[notes] = m
         peak = max(m["cold_mem"], m["warm_mem"], m["change_mem"])
         print(
@@ -102,6 +115,12 @@ def main() -> None:
             f"{m['floor_mem']:>9.0f} {peak:>8.0f}",
             flush=True,
         )
+        for count in args.jobs:
+            print(
+                f"{'':>6} warm with --jobs {count}: {m[f'warm{count}']:.1f} s, "
+                f"{m[f'warm{count}'] / m['floor']:.2f} of the floor, peak {m[f'warm{count}_mem']:.0f} MiB",
+                flush=True,
+            )
     if len(results) > 1:
         small, large = min(results), max(results)
         print(f"growth from {small} to {large} notes (linear: {large / small:.1f}x):")

@@ -917,6 +917,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "unknown manager '{value}'; did you mean '{close}'?",
         "fr": "manager inconnu '{value}' : vouliez-vous dire '{close}' ?",
     },
+    "serve.rebuilt.one": {"en": "rebuilt {n} page: {pages}", "fr": "{n} page reconstruite : {pages}"},
+    "serve.rebuilt.other": {"en": "rebuilt {n} pages: {pages}", "fr": "{n} pages reconstruites : {pages}"},
     "org.title": {"en": "Org chart", "fr": "Organigramme"},
     "org.teams": {"en": "Teams", "fr": "Équipes"},
     "org.find_label": {"en": "Find someone", "fr": "Trouver quelqu'un"},

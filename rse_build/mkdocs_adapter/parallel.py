@@ -21,12 +21,13 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urljoin
 
 from mkdocs.commands import build as mkdocs_build
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, BuildError
-from mkdocs.structure.files import Files, InclusionLevel, get_files, set_exclusions
-from mkdocs.structure.nav import get_navigation
+from mkdocs.structure.files import File, Files, InclusionLevel, get_files, set_exclusions
+from mkdocs.structure.nav import Navigation, get_navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler, clean_directory
 
@@ -133,8 +134,13 @@ def _render_page(page: Page) -> list[dict]:
     config = _WORK["config"]
     index = _search_index(config)
     before = len(index.entries) if index is not None else 0
-    mkdocs_build._build_page(page, config, _WORK["doc_files"], _WORK["nav"], _WORK["env"])
-    return index.entries[before:] if index is not None else []
+    excluded = page.file.inclusion.is_excluded()
+    mkdocs_build._build_page(page, config, _WORK["doc_files"], _WORK["nav"], _WORK["env"], excluded=excluded)
+    if index is None:
+        return []
+    added = index.entries[before:]
+    del index.entries[before:]
+    return added
 
 
 def _search_index(config: MkDocsConfig) -> Any:
@@ -142,11 +148,16 @@ def _search_index(config: MkDocsConfig) -> Any:
     return getattr(plugin, "search_index", None)
 
 
-def _in_workers(jobs: int, pages: list[Page], step: Callable[[Page], Any], **work: Any) -> list[Any]:
-    """`step` on every page, in `jobs` forked workers (page i in worker i mod jobs); the
-    results in page order. Workers' log records are told here, in page order."""
+def _each_page(jobs: int, pages: list[Page], step: Callable[[Page], Any], **work: Any) -> list[Any]:
+    """`step` on every page, in `jobs` forked workers (page i in worker i mod jobs), or here
+    with one job; the results in page order. Workers' log records are told here, in page order."""
     _WORK.clear()
     _WORK.update(work, pages=pages, step=step)
+    if jobs <= 1:
+        try:
+            return [step(page) for page in pages]
+        finally:
+            _WORK.clear()
     shares = [list(range(start, len(pages), jobs)) for start in range(jobs)]
     try:
         with multiprocessing.get_context("fork").Pool(jobs) as pool:
@@ -174,13 +185,35 @@ class _PageFailed(BuildError):
     build stops with what went wrong, as MkDocs' own build says it."""
 
 
+@dataclass
+class BuiltSite:
+    """What a build leaves for a later one to rebuild a few pages: MkDocs' configuration,
+    files, navigation and templates, and each page's search entries (by its path)."""
+
+    config: MkDocsConfig
+    files: Files
+    nav: Navigation
+    env: Any
+    doc_files: Sequence[File]
+    entries: dict[str, list[dict]]
+
+
 def parallel_build(config: MkDocsConfig, jobs: int) -> None:
     """MkDocs' build (mkdocs.commands.build.build, MkDocs 1.6) with `jobs` worker processes
     for its two per-page passes; MkDocs' own build when that cannot be done safely."""
-    unknown = [name for name, plugin in config.plugins.items() if not _safe(name, plugin)]
-    if jobs <= 1 or not can_fork() or unknown:
+    if jobs <= 1 or not can_fork() or not safe_plugins(config):
         mkdocs_build.build(config)
         return
+    build_site_kept(config, jobs)
+
+
+def safe_plugins(config: MkDocsConfig) -> bool:
+    return all(_safe(name, plugin) for name, plugin in config.plugins.items())
+
+
+def build_site_kept(config: MkDocsConfig, jobs: int, serve_url: str | None = None) -> BuiltSite:
+    """MkDocs' build, its page passes in `jobs` processes (one: in this process), keeping what
+    a rebuild of a few pages needs. With `serve_url`, as `mkdocs serve` builds (drafts shown)."""
     logger = logging.getLogger("mkdocs")
     warning_counter = CountHandler()
     warning_counter.setLevel(logging.WARNING)
@@ -199,14 +232,23 @@ def parallel_build(config: MkDocsConfig, jobs: int) -> None:
         nav = get_navigation(files, config)
         nav = config.plugins.on_nav(nav, config=config, files=files)
 
-        inclusion = InclusionLevel.is_included
+        inclusion = InclusionLevel.is_in_serve if serve_url else InclusionLevel.is_included
         pages = []
+        excluded = []
         for file in files.documentation_pages(inclusion=inclusion):
             if file.page is None and file.inclusion.is_not_in_nav():
+                if serve_url and file.inclusion.is_excluded():
+                    excluded.append(urljoin(serve_url, file.url))
                 Page(None, file, config)
             assert file.page is not None
             pages.append(file.page)
-        read = _in_workers(jobs, pages, _read_page, config=config, files=files)
+        if excluded:
+            log.info(
+                "The following pages are being built only for the preview "
+                "but will be excluded from `mkdocs build` per `draft_docs` config:\n  - "
+                + "\n  - ".join(excluded)
+            )
+        read = _each_page(jobs, pages, _read_page, config=config, files=files)
         _apply_reads(pages, read, files)
 
         env = config.plugins.on_env(env, config=config, files=files)
@@ -217,10 +259,16 @@ def parallel_build(config: MkDocsConfig, jobs: int) -> None:
             mkdocs_build._build_extra_template(template, files, config, nav)
         doc_files = files.documentation_pages(inclusion=inclusion)
         built = [file.page for file in doc_files if file.page is not None]
-        entries = _in_workers(jobs, built, _render_page, config=config, doc_files=doc_files, nav=nav, env=env)
-        index = _search_index(config)
-        if index is not None:
-            index.entries.extend(entry for page_entries in entries for entry in page_entries)
+        entries = _each_page(jobs, built, _render_page, config=config, doc_files=doc_files, nav=nav, env=env)
+        kept = BuiltSite(
+            config,
+            files,
+            nav,
+            env,
+            doc_files,
+            {page.file.src_uri: page_entries for page, page_entries in zip(built, entries, strict=True)},
+        )
+        set_search_entries(kept)
 
         log_level = config.validation.links.anchors
         for file in doc_files:
@@ -231,6 +279,7 @@ def parallel_build(config: MkDocsConfig, jobs: int) -> None:
             message = ", ".join(f"{v} {k.lower()}s" for k, v in counts)
             raise Abort(f"Aborted with {message} in strict mode!")
         log.info(f"Documentation built in {time.monotonic() - start:.2f} seconds ({jobs} jobs)")
+        return kept
     except Exception as error:
         config.plugins.on_build_error(error=error)
         if isinstance(error, _PageFailed):
@@ -241,6 +290,25 @@ def parallel_build(config: MkDocsConfig, jobs: int) -> None:
         raise
     finally:
         logger.removeHandler(warning_counter)
+
+
+def set_search_entries(site: BuiltSite) -> None:
+    """The search plugin's index: every page's entries, in the pages' order."""
+    index = _search_index(site.config)
+    if index is not None:
+        index.entries = [entry for page_entries in site.entries.values() for entry in page_entries]
+
+
+def rebuild_page(site: BuiltSite, page: Page) -> None:
+    """One page again, from its file, with everything else as `site` left it."""
+    config = site.config
+    mkdocs_build._populate_page(page, config, site.files)
+    _WORK.update(config=config, doc_files=site.doc_files, nav=site.nav, env=site.env)
+    try:
+        site.entries[page.file.src_uri] = _render_page(page)
+    finally:
+        _WORK.clear()
+    page.validate_anchor_links(files=site.files, log_level=config.validation.links.anchors)
 
 
 def _apply_reads(pages: list[Page], read: list[_Read], files: Files) -> None:

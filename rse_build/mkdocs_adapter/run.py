@@ -29,6 +29,7 @@ from rse_build.mkdocs_adapter.events import (
     site_files,
 )
 from rse_build.mkdocs_adapter.parallel import parallel_build
+from rse_build.mkdocs_adapter.preview import Preview
 from rse_build.model import Community
 from rse_build.output import replaced_atomically
 from rse_build.settings import CommunityConfig
@@ -193,14 +194,62 @@ def serve_site(
     open_browser: bool = False,
     audience: str | None = None,
 ) -> None:
-    from mkdocs.commands.serve import serve
-
     options = BuildOptions(drafts=drafts, no_history=no_history, audience=audience, from_rse=True)
     with _serve_environment(options), _source_date(config_file):
         try:
-            serve(config_file=str(config_file), dev_addr=dev_addr, open_in_browser=open_browser)
+            _serve(config_file, dev_addr, open_browser)
         except MkDocsException as error:
             raise ServeFailed("environment.mkdocs", error=str(error)) from None
+
+
+def _serve(config_file: Path, dev_addr: str, open_browser: bool) -> None:
+    """`mkdocs serve` (MkDocs 1.6's, its options rse does not offer left out) with rse's
+    builder: an edit of notes' bodies rebuilds those pages only (mkdocs_adapter/preview.py)."""
+    import shutil
+    import tempfile
+    from urllib.parse import urlsplit
+
+    from mkdocs.livereload import LiveReloadServer, _serve_url
+
+    site_dir = tempfile.mkdtemp(prefix="rse_")
+
+    def get_config() -> Any:
+        config = load_config(str(config_file), site_dir=site_dir, dev_addr=dev_addr)
+        config.site_url = serve_url
+        return config
+
+    config = load_config(str(config_file), site_dir=site_dir, dev_addr=dev_addr)
+    config.plugins.on_startup(command="serve", dirty=False)
+    host, port = config.dev_addr
+    mount_path = urlsplit(config.site_url or "/").path
+    serve_url = _serve_url(host, port, mount_path)
+    preview = Preview(get_config, serve_url)
+    server = LiveReloadServer(builder=preview, host=host, port=port, root=site_dir, mount_path=mount_path)
+
+    def error_page(code: int) -> bytes | None:
+        page = Path(site_dir) / f"{code}.html"
+        return page.read_bytes() if code in (404, 500) and page.is_file() else None
+
+    server.error_handler = error_page
+    try:
+        # The first build's errors stop the command; later ones are logged and the preview goes on.
+        preview()
+        server.watch(str(config.docs_dir))
+        if config.config_file_path:
+            server.watch(config.config_file_path)
+        if config.theme.custom_dir:
+            server.watch(config.theme.custom_dir)
+        for item in config.watch:
+            server.watch(item)
+        try:
+            server.serve(open_in_browser=open_browser)
+        except KeyboardInterrupt:
+            pass
+        finally:
+            server.shutdown()
+    finally:
+        config.plugins.on_shutdown()
+        shutil.rmtree(site_dir, ignore_errors=True)
 
 
 def _load(config_file: Path) -> Any:

@@ -1,0 +1,89 @@
+"""`rse serve`'s edit loop: from a saved edit to the rebuilt page on disk, for a body edit (the
+note's page alone), a title edit and a new note (the whole site), on generated communities of
+1,000, 5,000 and 10,000 notes (2,000 people, 200 groups), built in this process as `rse serve`
+builds them (tests/test_preview.py checks the site is what a clean build makes).
+
+Figures are from one run on this machine, never limits: tests do not assert on time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from build_ratio import prepare
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+
+SERVE_URL = "http://127.0.0.1:8000/"
+
+
+def loop(root: Path) -> dict[str, float]:
+    from mkdocs.config import load_config
+
+    from rse_build.mkdocs_adapter.preview import Preview
+    from rse_build.mkdocs_adapter.run import _serve_environment, _source_date
+    from rse_build.site import BuildOptions
+
+    def get_config():
+        config = load_config(str(root / "mkdocs.yml"), site_dir=str(root / "served"))
+        config.site_url = SERVE_URL
+        return config
+
+    figures: dict[str, float] = {}
+    os.chdir(root)
+    try:
+        with _serve_environment(BuildOptions(from_rse=True)), _source_date(root / "mkdocs.yml"):
+            preview = Preview(get_config, SERVE_URL)
+            start = time.perf_counter()
+            preview()
+            figures["first"] = time.perf_counter() - start
+            note = sorted((root / "content" / "notes").rglob("*.md"))[0]
+            page = root / "served" / note.relative_to(root / "content").with_suffix("") / "index.html"
+            edits = {
+                "body edit": lambda: note.write_text(note.read_text() + "\nzqbody\n"),
+                "title edit": lambda: note.write_text(
+                    note.read_text().replace("title: ", "title: Retitled ", 1)
+                ),
+                "new note": lambda: (root / "content/notes/brand-new.md").write_text(
+                    "---\ntitle: Brand new\ntags: [kafka]\n---\nNew.\n"
+                ),
+            }
+            for name, edit in edits.items():
+                edit()
+                start = time.perf_counter()
+                preview()
+                figures[name] = time.perf_counter() - start
+            assert "zqbody" in page.read_text()
+    finally:
+        os.chdir(HERE)
+    return figures
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--notes", type=int, nargs="+", default=[1_000, 5_000, 10_000])
+    parser.add_argument("--people", type=int, default=2_000)
+    parser.add_argument("--groups", type=int, default=200)
+    parser.add_argument("--workdir", help="where to generate the communities (e.g. /dev/shm)")
+    args = parser.parse_args()
+    print(f"{'notes':>6} {'first s':>8} {'body s':>7} {'title s':>8} {'new s':>6}", flush=True)
+    for notes in args.notes:
+        with tempfile.TemporaryDirectory(dir=args.workdir) as tmp:
+            root = Path(tmp)
+            prepare(root, notes, args.people, args.groups)
+            m = loop(root)
+        print(
+            f"{notes:>6} {m['first']:>8.1f} {m['body edit']:>7.2f} {m['title edit']:>8.1f} "
+            f"{m['new note']:>6.1f}",
+            flush=True,
+        )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,154 @@
+"""`rse serve`'s builds: the whole site at first and after any wide change; after an edit of the
+body of notes that changes nothing other pages show, only those notes' pages.
+
+What other pages show of a note is its front matter (title, tags, groups, dates, audience...),
+its leading `# Title`, what its body links or mentions (backlinks, related notes, "mentioned
+in", the attachments an audience's site publishes) and whether it holds an answer section. An
+edit that keeps all of these rebuilds the note's page, its search entries and the search index;
+anything else (a new, removed or renamed file, mkdocs.yml, a profile, a group, a response, the
+theme) rebuilds the whole site, as `mkdocs serve` does. Either way the site served is the one a
+clean build of the same files makes, byte for byte (tests/test_preview.py).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+
+from rse_build.frontmatter import Parsed, split
+from rse_build.heading import without_heading
+from rse_build.links import find_references
+from rse_build.mkdocs_adapter.events import PLAN_KEY
+from rse_build.mkdocs_adapter.parallel import BuiltSite, build_site_kept, rebuild_page, set_search_entries
+from rse_build.site import SitePlan
+from rse_build.views.agenda import ANSWER_HEADING
+
+log = logging.getLogger("mkdocs.commands.serve")
+
+# Where a body points: Markdown links and images, HTML src and href.
+_TARGETS = re.compile(r"\]\(\s*<?([^)\s>]+)|(?:src|href)\s*=\s*[\"']([^\"']+)")
+
+Snapshot = dict[str, tuple[int, int]]
+
+
+@dataclass(frozen=True, slots=True)
+class _Facts:
+    """What other pages show of a note."""
+
+    front_matter: str
+    heading: str | None
+    references: tuple[tuple[str, str, str], ...]
+    answered: bool
+    targets: tuple[str, ...]
+
+
+def note_facts(text: str) -> _Facts | None:
+    """None when the front matter does not parse (the whole build tells where)."""
+    parsed = split(text)
+    if not isinstance(parsed, Parsed):
+        return None
+    body, heading = without_heading(parsed.body)
+    references = tuple((ref.kind.value, ref.target, ref.label or "") for ref in find_references(parsed.body))
+    return _Facts(
+        json.dumps(parsed.data, sort_keys=True, default=str),
+        heading,
+        references,
+        bool(ANSWER_HEADING.search(parsed.body)),
+        tuple(sorted({a or b for a, b in _TARGETS.findall(body)})),
+    )
+
+
+def _snapshot(folders: list[Path], files: list[Path]) -> Snapshot:
+    """Every watched file's modification time and size."""
+    seen: Snapshot = {}
+    for path in files:
+        if path.is_file():
+            stat = path.stat()
+            seen[str(path)] = (stat.st_mtime_ns, stat.st_size)
+    for folder in folders:
+        for root, _dirs, names in os.walk(folder):
+            for name in names:
+                path = os.path.join(root, name)
+                stat = os.stat(path)
+                seen[path] = (stat.st_mtime_ns, stat.st_size)
+    return seen
+
+
+@dataclass
+class _Served:
+    site: BuiltSite
+    snapshot: Snapshot
+    # A note page's facts by its file's absolute path, and the file's path under content/.
+    facts: dict[str, _Facts | None]
+    notes: dict[str, str]
+
+
+class Preview:
+    """The builder `rse serve` gives MkDocs' live-reload server."""
+
+    def __init__(self, get_config: Callable[[], MkDocsConfig], serve_url: str) -> None:
+        self.get_config = get_config
+        self.serve_url = serve_url
+        self.served: _Served | None = None
+
+    def __call__(self) -> None:
+        served, self.served = self.served, None
+        notes = self._edited_notes(served) if served is not None else None
+        if served is not None and notes is not None:
+            for path in notes:
+                file = served.site.files.get_file_from_path(served.notes[path])
+                assert file is not None and file.page is not None
+                rebuild_page(served.site, file.page)
+            set_search_entries(served.site)
+            served.site.config.plugins.on_post_build(config=served.site.config)
+            plan: SitePlan = served.site.config[PLAN_KEY]
+            pages = ", ".join(served.notes[path] for path in notes)
+            log.info(plan.t.plural(len(notes), "serve.rebuilt", pages=pages))
+            self.served = served
+            return
+        self.served = self._whole_site()
+
+    def _watched(self, config: MkDocsConfig) -> tuple[list[Path], list[Path]]:
+        folders = [Path(config.docs_dir)]
+        if config.theme.custom_dir:
+            folders.append(Path(config.theme.custom_dir))
+        return folders, [Path(config.config_file_path)] if config.config_file_path else []
+
+    def _whole_site(self) -> _Served:
+        config = self.get_config()
+        folders, files = self._watched(config)
+        before = _snapshot(folders, files)
+        site = build_site_kept(config, 1, serve_url=self.serve_url)
+        plan: SitePlan = site.config[PLAN_KEY]
+        docs = Path(site.config.docs_dir)
+        notes = {
+            str(docs / path): path
+            for path, role in plan.roles.items()
+            if role.kind == "note" and (docs / path).is_file()
+        }
+        facts = {full: note_facts(Path(full).read_text(encoding="utf-8", errors="replace")) for full in notes}
+        # Files changed while the build ran are told by the next one: the snapshot is the one before.
+        return _Served(site, before, facts, notes)
+
+    def _edited_notes(self, served: _Served) -> list[str] | None:
+        """The notes whose bodies alone changed since the last build, or None for a whole build."""
+        folders, files = self._watched(served.site.config)
+        now = _snapshot(folders, files)
+        if now.keys() != served.snapshot.keys():
+            return None
+        changed = sorted(path for path, stamp in now.items() if served.snapshot[path] != stamp)
+        if not changed or any(path not in served.notes for path in changed):
+            return None
+        for path in changed:
+            facts = note_facts(Path(path).read_text(encoding="utf-8", errors="replace"))
+            if facts is None or facts != served.facts[path]:
+                return None
+        served.snapshot = now
+        return changed
