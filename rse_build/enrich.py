@@ -5,15 +5,14 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Collection, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Collection
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
 from rse_build.history import FileFacts, History, Progress, read_history, restricted
-from rse_build.idea_states import StateChange, last_state_changes
 from rse_build.identity import Resolver
-from rse_build.model import Community, Note, NoteType, Response
+from rse_build.model import Community, Note, Response
 from rse_build.settings import Settings
 from rse_build.stats import Insights, Stats, compute, day, insights, page_facts
 
@@ -25,8 +24,6 @@ class Enriched:
     history: History | None
     pages: dict[str, FileFacts]
     person_figures: bool = True
-    # Each idea's last change of state, by note key (ideas that never changed are not there).
-    idea_changes: Mapping[str, StateChange] = field(default_factory=dict)
 
     def stats(self, existing_pages: set[str]) -> Stats | None:
         if self.history is None:
@@ -42,9 +39,7 @@ class Enriched:
             return dataclasses.replace(self, community=community)
         prefix = f"{self.history.prefix}/" if self.history.prefix else ""
         history = restricted(self.history, [prefix + p for p in published])
-        return Enriched(
-            community, self.resolver, history, page_facts(history), self.person_figures, self.idea_changes
-        )
+        return Enriched(community, self.resolver, history, page_facts(history), self.person_figures)
 
     def insights(self, min_group: int) -> Insights | None:
         if self.history is None:
@@ -98,6 +93,4 @@ def enrich(
     community = Community.build(
         list(community.people.values()), list(community.groups.values()), notes, responses
     )
-    ideas = {key: note.path for key, note in community.notes.items() if note.fields.type is NoteType.IDEA}
-    changes = last_state_changes(root, history, ideas)
-    return Enriched(community, resolver, history, pages, person_figures, changes)
+    return Enriched(community, resolver, history, pages, person_figures)

@@ -1,8 +1,9 @@
 """Reporting lines: who reports to whom, from profiles' `manager:`.
 
 Built once per audience from everyone's profiles and the audience's own people. The chart holds
-the employees the audience sees, and the extended community's people who have a reporting line
-(a partner's own team, say); alumni are not in it. A person whose manager is not in the chart
+the people the audience sees who are on a reporting line (they have a manager, or manage someone
+it sees), employees or the extended community's own teams; alumni are not in it, nor whoever
+has no reporting line yet (the chart says how to start one). A person whose manager is not in the chart
 reports to the nearest one above who is; when that line passes someone the audience may not see
 and reaches nobody it sees, they hang under a node with no name, so the chart neither names a
 hidden person nor pretends the person reports to no one.
@@ -32,13 +33,10 @@ class Org:
 
     @classmethod
     def of(cls, everyone: Community, visible: Community) -> Org:
-        managers = {p.fields.manager for p in everyone.people.values()}
-        charted = {
-            handle
-            for handle, person in visible.people.items()
-            if person.fields.kind is PersonKind.EMPLOYEE
-            or (person.fields.kind is not PersonKind.ALUMNI and (person.fields.manager or handle in managers))
-        }
+        present = {h: p for h, p in visible.people.items() if p.fields.kind is not PersonKind.ALUMNI}
+        # Managers of someone this audience charts: managing only hidden people charts nobody.
+        managers = {p.fields.manager for p in present.values()}
+        charted = {h for h, p in present.items() if p.fields.manager in everyone.people or h in managers}
         manager_of = _nearest_in_chart(everyone, charted, set(visible.people))
         name = {h: (p.name.casefold(), h) for h, p in visible.people.items()}
         reports_lists: dict[str, list[str]] = defaultdict(list)

@@ -24,6 +24,7 @@ from rse_build.check import Checked
 from rse_build.enrich import Enriched, enrich
 from rse_build.history import Head, Progress, head_commit
 from rse_build.i18n import Translator
+from rse_build.idea_states import last_state_changes
 from rse_build.links import Mentionable, Reference, RefKind
 from rse_build.load import RESPONSES_DIR
 from rse_build.model import Community, Note, NoteType
@@ -433,7 +434,10 @@ def plan_site(prepared: Prepared, files: SiteFiles) -> SitePlan:
 
     if stats is not None:
         generated.append(GeneratedFile("stats.json", stats_json(stats)))
-    for_you = ForYou.of(refs, stats.pages if stats else {}, links, enriched.idea_changes)
+    # Read from git here, not for every command: only the "for you" feeds show ideas' states.
+    ideas = {key: note.path for key, note in community.notes.items() if note.fields.type is NoteType.IDEA}
+    changes = last_state_changes(config.root, enriched.history, ideas) if enriched.history else {}
+    for_you = ForYou.of(refs, stats.pages if stats else {}, links, changes)
     generated += _feeds(prepared, refs, stats, redact, for_you)
     removed = [*sorted(left_out & set(files.urls)), *sorted(hidden_fixed)]
     if not share.audience.indexable:
@@ -658,7 +662,7 @@ def _teams(prepared: Prepared) -> Iterable[tuple[str, str, str]]:
 
 def _team(plan: SitePlan, slug: str) -> Any:
     activity = plan.insights.by_team.get(slug) if plan.insights else None
-    return team_page(plan.refs, slug, plan.settings.privacy.min_group, activity, plan.today)
+    return team_page(plan.refs, plan.org, slug, plan.settings.privacy.min_group, activity, plan.today)
 
 
 def _sites(prepared: Prepared) -> Iterable[tuple[str, str, str]]:
@@ -718,7 +722,7 @@ PAGE_KINDS: tuple[PageKind, ...] = (
     PageKind("org", "org/index.md", "org.title", lambda plan, _: org_chart(plan.refs, plan.org), in_nav=True),
     PageKind("groups", "groups/index.md", "groups", _listing(groups_directory), in_nav=True),
     PageKind("sites", "sites/index.md", "sites", _listing(sites_directory), in_nav=True),
-    PageKind("teams", "teams/index.md", "teams", _listing(teams_index)),
+    PageKind("teams", "teams/index.md", "teams", lambda plan, _: teams_index(plan.refs, plan.org)),
     PageKind("skills", "skills/index.md", "skills", _listing(skills_index), in_nav=True),
     PageKind("ideas", "ideas/index.md", "ideas", _listing(ideas_view), in_nav=True,
              feeds=lambda _: (Alternate(IDEAS_FEED),)),

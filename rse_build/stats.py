@@ -392,7 +392,15 @@ def insights(
         by_team={
             slug: TeamActivity(
                 tuple(sorted(team_month[slug].items())),
-                tuple(sorted(tuple(sorted(months_of[h])) for h in handles if h in months_of)),
+                # Only people who show their figures: a count of a team's contributors that
+                # included those who opted out would tell, at 3 of 3, that each of them committed.
+                tuple(
+                    sorted(
+                        tuple(sorted(months_of[h]))
+                        for h in handles
+                        if h in months_of and community.people[h].fields.stats
+                    )
+                ),
             )
             for slug, handles in community.people_by_team.items()
         },

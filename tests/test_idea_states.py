@@ -19,7 +19,7 @@ def _stamp(day: str) -> int:
     return int(dt.datetime.fromisoformat(f"{day}T10:00:00+00:00").timestamp())
 
 
-def test_the_last_change_of_state_under_every_name_and_through_bad_revisions(make_community):
+def test_the_last_change_of_state_after_a_rename_and_through_bad_revisions(make_community):
     community = make_community({})
     steps = (
         # (day, path, text): each its own commit.
@@ -38,8 +38,8 @@ def test_the_last_change_of_state_under_every_name_and_through_bad_revisions(mak
     for day, path, text in steps:
         community.write(path, text)
         community.commit(f"{path} on {day}", date=f"{day}T10:00:00+00:00")
-    # Renamed, then declined under its new name: the change is seen (its revisions under the
-    # old name are not read: it was proposed there too).
+    # Renamed, then declined under its new name: the change is seen. Its revisions under the
+    # old name are not read (a change made there is missed: a known limit).
     community.repo.git.mv("content/notes/moved.md", "content/notes/renamed.md")
     community.commit("rename", date="2026-03-11T10:00:00+00:00")
     community.write("content/notes/renamed.md", _idea("Moved", "declined"))

@@ -40,8 +40,12 @@ PEOPLE = {
     "content/people/hugo-hugo.md": _person("Hugo Hugo", "hana-hidden"),
     "content/people/alex-alumni.md": _person("Alex Alumni", "theo-martin", kind="alumni"),
     "content/people/eve-early.md": _person("Eve Early", "alex-alumni"),
-    # A partner with no reporting line is in the directory, not in the company's chart.
+    # Not on a reporting line: in the directory, not in the chart. Sol has none yet; Pia, a
+    # partner, manages only someone the partner site does not show.
     "content/people/pat-partner.md": _person("Pat Partner", kind="partner"),
+    "content/people/sol-solo.md": _person("Sol Solo"),
+    "content/people/pia-partner.md": _person("Pia Partner", kind="partner"),
+    "content/people/ian-inside.md": _person("Ian Inside", "pia-partner", "internal"),
 }
 
 
@@ -68,6 +72,8 @@ def test_the_chart_the_profiles_and_what_the_partner_site_shows(make_community):
         (2, "Dan Dupont", ""),
         (0, "Hana Hidden", "2 people in this branch"),
         (1, "Hugo Hugo", ""),
+        (0, "Pia Partner", "2 people in this branch"),
+        (1, "Ian Inside", ""),
     ]
     # The partner site names neither Vera nor Hana: Dan reports to the manager it sees above
     # her, Hugo to a node with no name.
@@ -83,7 +89,8 @@ def test_the_chart_the_profiles_and_what_the_partner_site_shows(make_community):
     ]
     for site in (internal, partner):
         chart = (site / "org/index.html").read_text()
-        assert "Alex Alumni" not in chart and "Pat Partner" not in chart
+        assert "Alex Alumni" not in chart and "Pat Partner" not in chart and "Sol Solo" not in chart
+    assert "Pia Partner" not in (partner / "org/index.html").read_text()
     assert "Vera" not in (partner / "org/index.html").read_text()
 
     ada = (internal / "people/ada-lovelace/index.html").read_text()
@@ -151,3 +158,10 @@ def test_a_reporting_line_thousands_deep_is_charted_without_recursion():
     assert org.branch_size["p00000"] == 5000 and len(org.chain("p04999")) == 4999
     rows = org_chart(Refs(community, Urls(), Translator("en")), org).rows
     assert len(rows) == 5000 and rows[-1].closes == 4999
+
+
+def test_a_community_without_reporting_lines_says_how_to_start_one(make_community):
+    community = make_community()
+    assert rse(community, "build").exit_code == 0
+    chart = community.page("org/index.html")
+    assert "No reporting lines yet" in chart and 'class="rse-org"' not in chart

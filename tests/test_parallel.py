@@ -82,10 +82,34 @@ def test_a_warning_logged_in_a_worker_fails_a_strict_build(tmp_path):
     community = demo_community(tmp_path / "demo")
     community.write("content/dangling.md", "---\ntitle: Dangling\n---\nSee [there](missing-page.md).\n")
     community.commit("A dangling link")
+    aborted = []
     for jobs in ("1", "2"):
         result = rse(community, "build", "--strict", "--jobs", jobs, "--site-dir", f"strict-{jobs}")
         assert result.exit_code != 0, result.output
         assert "missing-page.md" in result.output
+        aborted.append([line for line in result.output.splitlines() if "Aborted with" in line])
         relaxed = rse(community, "build", "--jobs", jobs, "--site-dir", f"relaxed-{jobs}")
         assert relaxed.exit_code == 0, relaxed.output
     assert tree_bytes(community.root / "relaxed-2") == tree_bytes(community.root / "relaxed-1")
+    # The warnings the workers logged are counted once each, as one process counts them.
+    assert aborted[0] == aborted[1] and "Aborted with 1 warnings in strict mode!" in aborted[0][0]
+
+
+def test_a_community_with_a_hook_of_its_own_builds_in_one_process(make_community):
+    """rse cannot know what another hook keeps across pages: MkDocs' own build runs."""
+    community = make_community()
+    assert "(2 jobs)" in rse(community, "build", "--jobs", "2", "-v", "--site-dir", "before").output
+    community.write(
+        "hooks/count.py",
+        "PAGES = []\n\ndef on_page_markdown(markdown, page, **kwargs):\n"
+        "    PAGES.append(page.file.src_uri)\n    return markdown\n",
+    )
+    config = community.root / "mkdocs.yml"
+    config.write_text(
+        config.read_text().replace("  - hooks/rse.py\n", "  - hooks/rse.py\n  - hooks/count.py\n")
+    )
+    community.commit("A hook of our own")
+    two = rse(community, "build", "--jobs", "2", "-v", "--site-dir", "two")
+    assert two.exit_code == 0 and "(2 jobs)" not in two.output
+    assert rse(community, "build", "--jobs", "1", "--site-dir", "one").exit_code == 0
+    assert tree_bytes(community.root / "two") == tree_bytes(community.root / "one")

@@ -18,14 +18,17 @@ import logging
 import multiprocessing
 import os
 import time
+import traceback
 from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urljoin
 
+from jinja2 import TemplateError
 from mkdocs.commands import build as mkdocs_build
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import Abort, BuildError
+from mkdocs.exceptions import Abort, BuildError, MkDocsException
 from mkdocs.structure.files import File, Files, InclusionLevel, get_files, set_exclusions
 from mkdocs.structure.nav import Navigation, get_navigation
 from mkdocs.structure.pages import Page
@@ -77,7 +80,10 @@ class _Done:
 
     results: list[Any]
     records: list[list[logging.LogRecord]]
+    # What stopped the worker: a mistake in the content or the theme (MkDocs has logged the
+    # page), or a bug, with its traceback as the worker saw it.
     failed: str = ""
+    bug: str = ""
 
 
 # Set before the workers are forked; each reads it from its copy of this process.
@@ -106,9 +112,12 @@ def _run_share(share: Sequence[int]) -> _Done:
         page = pages[index]
         try:
             results.append(step(page))
-        except Exception as error:  # told by the parent, located at the page
+        except (MkDocsException, TemplateError) as error:
             logged.append(records[:])
-            return _Done(results, logged, str(error))
+            return _Done(results, logged, failed=str(error))
+        except Exception:  # a bug: the parent raises it with this traceback
+            logged.append(records[:])
+            return _Done(results, logged, bug=traceback.format_exc())
         logged.append(records[:])
         records.clear()
     return _Done(results, logged)
@@ -160,8 +169,10 @@ def _each_page(jobs: int, pages: list[Page], step: Callable[[Page], Any], **work
             _WORK.clear()
     shares = [list(range(start, len(pages), jobs)) for start in range(jobs)]
     try:
-        with multiprocessing.get_context("fork").Pool(jobs) as pool:
-            done = pool.map(_run_share, shares)
+        # Unlike a Pool, an executor raises BrokenProcessPool when a worker dies (killed for
+        # memory, say) instead of waiting for it for ever.
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+            done = list(pool.map(_run_share, shares))
     finally:
         _WORK.clear()
     results: list[Any] = [None] * len(pages)
@@ -174,6 +185,9 @@ def _each_page(jobs: int, pages: list[Page], step: Callable[[Page], Any], **work
     for records in logged:
         for record in records:
             logging.getLogger(record.name).handle(record)
+    bugs = [part.bug for part in done if part.bug]
+    if bugs:
+        raise RuntimeError("a page failed in a worker process:\n" + "\n".join(bugs))
     failures = [part.failed for part in done if part.failed]
     if failures:
         raise _PageFailed("; ".join(failures))

@@ -7,6 +7,7 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
 
+from rse_build.org import NOT_SHOWN, Org
 from rse_build.stats import TeamActivity
 from rse_build.views.refs import Fact, GroupRef, NoteRef, PersonRef, Refs
 
@@ -63,19 +64,18 @@ def team_ref(refs: Refs, slug: str) -> TeamRef:
     return TeamRef(slug, community.team_names[slug], refs.urls.team(slug), refs.t.plural(count, "person"))
 
 
-def _managers(refs: Refs, slug: str) -> tuple[tuple[PersonRef, ...], tuple[PersonRef, ...]]:
-    """The members' managers this audience may see, each once: members first, then the others."""
-    community = refs.community
-    members = set(community.people_by_team[slug])
-    managers = {community.people[h].fields.manager for h in members} - {None}
-    visible = [m for m in managers if m in community.people]
+def _managers(refs: Refs, org: Org, slug: str) -> tuple[tuple[PersonRef, ...], tuple[PersonRef, ...]]:
+    """The members' managers as the org chart has them (past alumni and people this audience
+    may not see, to the nearest it sees), each once: members first, then the others."""
+    members = set(refs.community.people_by_team[slug])
+    managers = {org.manager_of.get(h) for h in members} - {None, NOT_SHOWN}
     return (
-        refs.people([m for m in visible if m in members]),
-        refs.people([m for m in visible if m not in members]),
+        refs.people([m for m in managers if m in members]),
+        refs.people([m for m in managers if m not in members]),
     )
 
 
-def teams_index(refs: Refs) -> TeamsIndex:
+def teams_index(refs: Refs, org: Org) -> TeamsIndex:
     """Every team, the largest first."""
     community = refs.community
     ordered = sorted(
@@ -84,7 +84,7 @@ def teams_index(refs: Refs) -> TeamsIndex:
     )
     entries = []
     for slug in ordered:
-        leads, outside = _managers(refs, slug)
+        leads, outside = _managers(refs, org, slug)
         entries.append(TeamEntry(team_ref(refs, slug), (*leads, *outside)))
     return TeamsIndex(tuple(entries))
 
@@ -122,13 +122,13 @@ def _figures(
 
 
 def team_page(
-    refs: Refs, slug: str, min_group: int, activity: TeamActivity | None, today: dt.date | None
+    refs: Refs, org: Org, slug: str, min_group: int, activity: TeamActivity | None, today: dt.date | None
 ) -> TeamPage:
     """`activity` is None without history (`--no-history`): then only the notes are counted."""
     community = refs.community
     members = community.people_by_team[slug]
     keys = sorted({k for h in members for k in community.notes_by.get(h, ())})
-    leads, outside = _managers(refs, slug)
+    leads, outside = _managers(refs, org, slug)
     shown = len(members) >= min_group
     return TeamPage(
         team=team_ref(refs, slug),
