@@ -97,9 +97,11 @@ class Preview:
         self.get_config = get_config
         self.serve_url = serve_url
         self.served: _Served | None = None
+        # The pages the last build rebuilt alone (paths under content/), or None: the whole site.
+        self.rebuilt: tuple[str, ...] | None = None
 
     def __call__(self) -> None:
-        served, self.served = self.served, None
+        served, self.served, self.rebuilt = self.served, None, None
         notes = self._edited_notes(served) if served is not None else None
         if served is not None and notes is not None:
             for path in notes:
@@ -111,7 +113,7 @@ class Preview:
             plan: SitePlan = served.site.config[PLAN_KEY]
             pages = ", ".join(served.notes[path] for path in notes)
             log.info(plan.t.plural(len(notes), "serve.rebuilt", pages=pages))
-            self.served = served
+            self.served, self.rebuilt = served, tuple(served.notes[path] for path in notes)
             return
         self.served = self._whole_site()
 
