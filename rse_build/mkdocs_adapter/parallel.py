@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urljoin
 
+import mkdocs
 from jinja2 import TemplateError
 from mkdocs.commands import build as mkdocs_build
 from mkdocs.config.defaults import MkDocsConfig
@@ -212,10 +213,16 @@ class BuiltSite:
     entries: dict[str, list[dict]]
 
 
+def known_mkdocs() -> bool:
+    """This module follows MkDocs 1.6's build step by step (and its private page functions):
+    another MkDocs builds its own way until rse has been checked against it."""
+    return mkdocs.__version__.startswith("1.6.")
+
+
 def parallel_build(config: MkDocsConfig, jobs: int) -> None:
     """MkDocs' build (mkdocs.commands.build.build, MkDocs 1.6) with `jobs` worker processes
     for its two per-page passes; MkDocs' own build when that cannot be done safely."""
-    if jobs <= 1 or not can_fork() or not safe_plugins(config):
+    if jobs <= 1 or not can_fork() or not known_mkdocs() or not safe_plugins(config):
         mkdocs_build.build(config)
         return
     build_site_kept(config, jobs)

@@ -20,13 +20,20 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from mkdocs.commands import build as mkdocs_build
 from mkdocs.config.defaults import MkDocsConfig
 
 from rse_build.frontmatter import Parsed, split
 from rse_build.heading import without_heading
 from rse_build.links import find_references
 from rse_build.mkdocs_adapter.events import PLAN_KEY
-from rse_build.mkdocs_adapter.parallel import BuiltSite, build_site_kept, rebuild_page, set_search_entries
+from rse_build.mkdocs_adapter.parallel import (
+    BuiltSite,
+    build_site_kept,
+    known_mkdocs,
+    rebuild_page,
+    set_search_entries,
+)
 from rse_build.site import SitePlan
 from rse_build.views.agenda import ANSWER_HEADING
 
@@ -123,8 +130,12 @@ class Preview:
             folders.append(Path(config.theme.custom_dir))
         return folders, [Path(config.config_file_path)] if config.config_file_path else []
 
-    def _whole_site(self) -> _Served:
+    def _whole_site(self) -> _Served | None:
         config = self.get_config()
+        if not known_mkdocs():
+            # Another MkDocs than the one the kept build follows: its own build, every time.
+            mkdocs_build.build(config, serve_url=self.serve_url)
+            return None
         folders, files = self._watched(config)
         before = _snapshot(folders, files)
         site = build_site_kept(config, 1, serve_url=self.serve_url)
