@@ -15,6 +15,7 @@ import json
 import posixpath
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from markupsafe import escape
@@ -158,6 +159,16 @@ class GeneratedFile:
 
 
 @dataclass(frozen=True, slots=True)
+class DeferredFile:
+    """A generated file made only when it is written: the feeds and calendars, a few thousand
+    at 10,000 notes, which a parallel build's workers make while pages render (and which a
+    command that does not write the site never makes)."""
+
+    path: str
+    make: Callable[[], str]
+
+
+@dataclass(frozen=True, slots=True)
 class SiteFiles:
     """MkDocs' files as rse needs them: each file's URL, those MkDocs publishes, and its
     Markdown pages among them (before rse removes drafts and what an audience may not see)."""
@@ -230,6 +241,7 @@ class SitePlan:
     excluded: frozenset[str]
     hidden_urls: frozenset[str]
     generated: tuple[GeneratedFile, ...]
+    deferred: tuple[DeferredFile, ...]
     stats: Stats | None
     insights: Insights | None
     links: Backlinks
@@ -438,7 +450,7 @@ def plan_site(prepared: Prepared, files: SiteFiles) -> SitePlan:
     ideas = {key: note.path for key, note in community.notes.items() if note.fields.type is NoteType.IDEA}
     changes = last_state_changes(config.root, enriched.history, ideas) if enriched.history else {}
     for_you = ForYou.of(refs, stats.pages if stats else {}, links, changes)
-    generated += _feeds(prepared, refs, stats, redact, for_you)
+    deferred = tuple(_feeds(prepared, refs, stats, redact, for_you))
     removed = [*sorted(left_out & set(files.urls)), *sorted(hidden_fixed)]
     if not share.audience.indexable:
         if "robots.txt" in files.urls:
@@ -460,6 +472,7 @@ def plan_site(prepared: Prepared, files: SiteFiles) -> SitePlan:
         # A hidden page every site has is generated in its place: links to it stay links.
         hidden_urls=frozenset(files.urls[path] for path in hidden - hidden_fixed),
         generated=tuple(generated),
+        deferred=deferred,
         stats=stats,
         insights=insights,
         links=links,
@@ -474,10 +487,11 @@ def plan_site(prepared: Prepared, files: SiteFiles) -> SitePlan:
 
 def _feeds(
     prepared: Prepared, refs: Refs, stats: Stats | None, redact: Redactor, for_you: ForYou
-) -> list[GeneratedFile]:
+) -> list[DeferredFile]:
     """feed.xml, groups/<slug>/feed.xml, tags/<slug>/feed.xml, the questions' and the ideas'
     feeds and people/<handle>/feed.xml; events.ics, events/<note key>.ics for each event and
-    groups/<slug>/events.ics."""
+    groups/<slug>/events.ics. Each is made when it is written (by the workers of a parallel
+    build), never before."""
     community, t, config = prepared.share.community, prepared.t, prepared.config
     pages = stats.pages if stats else {}
     site_url = config.site_url
@@ -485,39 +499,37 @@ def _feeds(
     head = prepared.head
     stamp = dt.datetime.fromtimestamp(head.timestamp if head else 0, dt.UTC)
     calendars = Calendars.of(refs, stamp, site_url, prepared.settings.timezone, redact)
-    main = feed(refs, pages, tuple(community.notes), name, "", "feed.xml", "urn:rse:feed")
+
+    def atom(path: str, data: Callable[[], Feed]) -> DeferredFile:
+        return DeferredFile(path, partial(_atom_text, data, site_url, redact))
+
+    def ics(path: str, events: tuple[Note, ...], title: str) -> DeferredFile:
+        return DeferredFile(path, partial(_calendar_text, calendars, events, title, redact))
+
     files = [
-        GeneratedFile("feed.xml", redact(atom_xml(main, site_url))),
-        GeneratedFile(ALL_EVENTS_CALENDAR, redact(calendars.ics(calendars.events, f"{name} · {t.events}"))),
+        atom(
+            "feed.xml",
+            partial(feed, refs, pages, tuple(community.notes), name, "", "feed.xml", "urn:rse:feed"),
+        ),
+        ics(ALL_EVENTS_CALENDAR, calendars.events, f"{name} · {t.events}"),
     ]
     for note in calendars.events:
-        calendar = calendars.ics((note,), f"{note.title} · {name}")
-        files.append(GeneratedFile(event_calendar_path(note.key), redact(calendar)))
+        files.append(ics(event_calendar_path(note.key), (note,), f"{note.title} · {name}"))
     for slug, group in community.groups.items():
-        group_feed = feed(
-            refs,
-            pages,
-            community.notes_of_group.get(slug, ()),
-            f"{group.title} · {name}",
-            refs.urls.group(slug),
-            group_feed_path(slug),
-            f"urn:rse:feed:group:{slug}",
+        keys = community.notes_of_group.get(slug, ())
+        title, url, path = f"{group.title} · {name}", refs.urls.group(slug), group_feed_path(slug)
+        files.append(
+            atom(path, partial(feed, refs, pages, keys, title, url, path, f"urn:rse:feed:group:{slug}"))
         )
-        files.append(GeneratedFile(group_feed_path(slug), redact(atom_xml(group_feed, site_url))))
-        calendar = calendars.ics(calendars.of_group(slug), f"{group.title} · {name} · {t.events}")
-        files.append(GeneratedFile(group_calendar_path(slug), redact(calendar)))
+        files.append(ics(group_calendar_path(slug), calendars.of_group(slug), f"{title} · {t.events}"))
     for slug, tag in community.tag_names.items():
-        keys = community.notes_by_tag.get(slug, ())
-        tag_feed = feed(
-            refs,
-            pages,
-            keys,
-            f"{tag} · {name}",
-            refs.urls.tag(slug),
-            tag_feed_path(slug),
-            f"urn:rse:feed:tag:{slug}",
+        keys, url, path = community.notes_by_tag.get(slug, ()), refs.urls.tag(slug), tag_feed_path(slug)
+        files.append(
+            atom(
+                path,
+                partial(feed, refs, pages, keys, f"{tag} · {name}", url, path, f"urn:rse:feed:tag:{slug}"),
+            )
         )
-        files.append(GeneratedFile(tag_feed_path(slug), redact(atom_xml(tag_feed, site_url))))
     for path, kind, title in (
         (QUESTIONS_FEED, NoteType.QUESTION, t.questions),
         (IDEAS_FEED, NoteType.IDEA, t.ideas),
@@ -525,14 +537,24 @@ def _feeds(
         keys = tuple(k for k, n in community.notes.items() if n.fields.type is kind)
         folder = path.removesuffix("/feed.xml")
         url = refs.urls.page(f"{folder}/index.md")
-        listed = feed(refs, pages, keys, f"{title} · {name}", url, path, f"urn:rse:feed:{folder}")
-        files.append(GeneratedFile(path, redact(atom_xml(listed, site_url))))
-    for handle in community.people:
         files.append(
-            GeneratedFile(person_feed_path(handle), redact(atom_xml(for_you.feed(handle, name), site_url)))
+            atom(
+                path,
+                partial(feed, refs, pages, keys, f"{title} · {name}", url, path, f"urn:rse:feed:{folder}"),
+            )
         )
-    files.append(GeneratedFile(DIGEST_FEED, redact(atom_xml(_digest_feed(prepared, refs, name), site_url))))
+    for handle in community.people:
+        files.append(atom(person_feed_path(handle), partial(for_you.feed, handle, name)))
+    files.append(atom(DIGEST_FEED, partial(_digest_feed, prepared, refs, name)))
     return files
+
+
+def _atom_text(data: Callable[[], Feed], site_url: str, redact: Redactor) -> str:
+    return redact(atom_xml(data(), site_url))
+
+
+def _calendar_text(calendars: Calendars, events: tuple[Note, ...], title: str, redact: Redactor) -> str:
+    return redact(calendars.ics(events, title))
 
 
 DIGEST_FEED = "digest/feed.xml"

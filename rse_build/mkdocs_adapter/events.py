@@ -38,6 +38,7 @@ from rse_build.search import SearchIndexFailed, index_site
 from rse_build.settings import CommunityConfig
 from rse_build.site import (
     BuildOptions,
+    DeferredFile,
     PageContext,
     Prepared,
     SiteFiles,
@@ -71,6 +72,9 @@ PREPARED_KEY = "_rse_prepared"
 PLAN_KEY = "_rse_plan"
 TEMPLATES_KEY = "_rse_templates"
 APPENDIX_TEMPLATES_KEY = "_rse_appendix_templates"
+# Set once the plan's deferred files (feeds, calendars) are written, by a parallel build's
+# workers or by on_post_build: a preview's later page rebuilds do not write them again.
+DEFERRED_WRITTEN_KEY = "_rse_deferred_written"
 CSS = "assets/rse/rse.css"
 # Plain `mkdocs build` and `mkdocs serve` take rse's switches from the environment.
 ENV_AUDIENCE = "RSE_AUDIENCE"
@@ -285,6 +289,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.get_file_from_path(path).inclusion = InclusionLevel.EXCLUDED
     for generated in plan.generated:
         files.append(File.generated(config, generated.path, content=generated.text))
+    # Known to MkDocs (links to them resolve), written empty with the static files, then whole
+    # by write_deferred.
+    for deferred in plan.deferred:
+        files.append(File.generated(config, deferred.path, content=""))
     # rse's pages reach readers through directories, tags and search, not the navigation.
     in_nav = {
         item
@@ -367,9 +375,20 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     return _finish(output, plan)
 
 
+def write_deferred(site_dir: str, deferred: DeferredFile) -> None:
+    target = Path(site_dir) / deferred.path
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(deferred.make().encode("utf-8"))
+
+
 def on_post_build(config: MkDocsConfig) -> None:
-    """With chunked search, Pagefind indexes what MkDocs wrote: this audience's pages only."""
+    """The feeds and calendars, unless a parallel build's workers wrote them; then, with
+    chunked search, Pagefind indexes what MkDocs wrote: this audience's pages only."""
     plan = _plan(config)
+    if not config.get(DEFERRED_WRITTEN_KEY):
+        for deferred in plan.deferred:
+            write_deferred(config.site_dir, deferred)
+        config[DEFERRED_WRITTEN_KEY] = True
     if ENV_SERVED in os.environ:
         os.environ[ENV_SERVED] = "1"
     if not plan.search.chunked:

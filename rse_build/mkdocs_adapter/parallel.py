@@ -153,6 +153,10 @@ def _render_page(page: Page) -> list[dict]:
     return added
 
 
+def _write_deferred(deferred: Any) -> None:
+    events.write_deferred(_WORK["site_dir"], deferred)
+
+
 def _search_index(config: MkDocsConfig) -> Any:
     plugin = config.plugins.get("material/search") or config.plugins.get("search")
     return getattr(plugin, "search_index", None)
@@ -281,6 +285,10 @@ def build_site_kept(config: MkDocsConfig, jobs: int, serve_url: str | None = Non
         doc_files = files.documentation_pages(inclusion=inclusion)
         built = [file.page for file in doc_files if file.page is not None]
         entries = _each_page(jobs, built, _render_page, config=config, doc_files=doc_files, nav=nav, env=env)
+        # The feeds and calendars, a share per worker, while the parent waits anyway.
+        plan = config[events.PLAN_KEY]
+        _each_page(jobs, list(plan.deferred), _write_deferred, site_dir=config.site_dir)
+        config[events.DEFERRED_WRITTEN_KEY] = True
         kept = BuiltSite(
             config,
             files,
