@@ -248,10 +248,10 @@ def init(
     shown = _shown(directory.resolve())
     if directory.exists() and (not directory.is_dir() or any(directory.iterdir())):
         raise _Refused(t("init.not_empty", path=shown))
+    # `rse init .` names the community after the folder it is in, not after "." (an empty name).
+    folder = directory.resolve().name
     name = community_name or (
-        click.prompt(t("init.ask_name"), default=directory.name)
-        if _interactive(interactive)
-        else directory.name
+        click.prompt(t("init.ask_name"), default=folder) if _interactive(interactive) else folder
     )
     config = git.Git()
 

@@ -52,6 +52,20 @@ def test_init_then_commit_then_build_works_in_an_empty_folder(tmp_path, language
     assert rse(community, "check", "--strict").exit_code == 0
 
 
+def test_init_in_the_current_folder_without_a_name_takes_the_folders_name(tmp_path, monkeypatch):
+    """`rse init .` from a script: no terminal to ask, so the folder names the community
+    (it was named "" and mkdocs.yml refused to build)."""
+    root = tmp_path / "Acme network"
+    root.mkdir()
+    monkeypatch.chdir(root)
+    result = init(Path("."))
+    assert result.exit_code == 0, result.output
+    assert "Created the community 'Acme network'" in result.output
+    assert "site_name: Acme network\n" in (root / "mkdocs.yml").read_text(encoding="utf-8")
+    commit_all(root, "Start our community")
+    assert rse(Community(root, git.Repo(root)), "build").exit_code == 0
+
+
 def test_the_new_community_holds_no_copy_of_rse(started):
     files = sorted(p.relative_to(started).as_posix() for p in started.rglob("*") if p.is_file())
     assert files == [
