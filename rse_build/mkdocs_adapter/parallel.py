@@ -307,7 +307,8 @@ def build_site_kept(config: MkDocsConfig, jobs: int, serve_url: str | None = Non
         if counts := warning_counter.get_counts():
             message = ", ".join(f"{v} {k.lower()}s" for k, v in counts)
             raise Abort(f"Aborted with {message} in strict mode!")
-        log.info(f"Documentation built in {time.monotonic() - start:.2f} seconds ({jobs} jobs)")
+        processes = f"{jobs} job" if jobs == 1 else f"{jobs} jobs"
+        log.info(f"Documentation built in {time.monotonic() - start:.2f} seconds ({processes})")
         return kept
     except Exception as error:
         config.plugins.on_build_error(error=error)
