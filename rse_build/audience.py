@@ -100,7 +100,7 @@ def _note_visible(note: Note, visible_groups: dict[str, bool], audience: Audienc
     return audience.sees(own)
 
 
-def _targets(path: str, body: str) -> set[str]:
+def linked_files(path: str, body: str) -> set[str]:
     """Files under content/ that a body links or embeds, by relative path."""
     folder = posixpath.dirname(path)
     found = set()
@@ -151,7 +151,7 @@ def share_for(community: Community, pages: Iterable[Page], audience: Audience) -
     linked_by_shown: set[str] = set()
     for record in every:
         bucket = linked_by_shown if record.path in shown_paths else linked_by_hidden
-        bucket |= _targets(record.path, record.body)
+        bucket |= linked_files(record.path, record.body)
     for person in community.people.values():
         if person.fields.avatar:
             photo = posixpath.normpath(posixpath.join(posixpath.dirname(person.path), person.fields.avatar))

@@ -49,9 +49,22 @@ def _texts(root: Path, names: list[str]) -> Iterator[str | None]:
             yield data.decode("utf-8", errors="replace") if kind == b"blob" else None
 
 
+# The last answer, by repository, commit and ideas: `rse build --all-audiences` asks once per
+# audience for the same ideas at the same commit, and git is read once.
+_LAST: dict[tuple[str, str, str, tuple[tuple[str, str], ...]], dict[str, StateChange]] = {}
+
+
 def last_state_changes(root: Path, history: History, ideas: Mapping[str, str]) -> dict[str, StateChange]:
     """The last change of state of each idea (key → path under the content folder) that ever
     changed state; an idea still in its first state is not there."""
+    key = (str(root.resolve()), history.head, history.prefix, tuple(sorted(ideas.items())))
+    if key not in _LAST:
+        _LAST.clear()
+        _LAST[key] = _read_changes(root, history, ideas)
+    return _LAST[key]
+
+
+def _read_changes(root: Path, history: History, ideas: Mapping[str, str]) -> dict[str, StateChange]:
     prefix = f"{history.prefix}/" if history.prefix else ""
     requests: list[tuple[str, int]] = []
     names: list[str] = []
@@ -65,12 +78,12 @@ def last_state_changes(root: Path, history: History, ideas: Mapping[str, str]) -
             names.append(f"{commit.sha}:{prefix}{path}")
     changes: dict[str, StateChange] = {}
     previous: dict[str, IdeaState] = {}
-    for (key, timestamp), text in zip(requests, _texts(root, names), strict=True):
+    for (idea, timestamp), text in zip(requests, _texts(root, names), strict=True):
         state = _state(text) if text is not None else None
         if state is None:
             continue
-        before = previous.get(key)
+        before = previous.get(idea)
         if before is not None and before is not state:
-            changes[key] = StateChange(timestamp, before, state)
-        previous[key] = state
+            changes[idea] = StateChange(timestamp, before, state)
+        previous[idea] = state
     return changes

@@ -447,7 +447,9 @@ def plan_site(prepared: Prepared, files: SiteFiles) -> SitePlan:
     if stats is not None:
         generated.append(GeneratedFile("stats.json", stats_json(stats)))
     # Read from git here, not for every command: only the "for you" feeds show ideas' states.
-    ideas = {key: note.path for key, note in community.notes.items() if note.fields.type is NoteType.IDEA}
+    # Everyone's ideas, so each audience of one build asks the same question (read once).
+    everyone = enriched.community
+    ideas = {key: note.path for key, note in everyone.notes.items() if note.fields.type is NoteType.IDEA}
     changes = last_state_changes(config.root, enriched.history, ideas) if enriched.history else {}
     for_you = ForYou.of(refs, stats.pages if stats else {}, links, changes)
     deferred = tuple(_feeds(prepared, refs, stats, redact, for_you))

@@ -15,7 +15,6 @@ from __future__ import annotations
 import json
 import logging
 import os
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +22,7 @@ from pathlib import Path
 from mkdocs.commands import build as mkdocs_build
 from mkdocs.config.defaults import MkDocsConfig
 
+from rse_build.audience import linked_files
 from rse_build.frontmatter import Parsed, split
 from rse_build.heading import without_heading
 from rse_build.links import find_references
@@ -39,9 +39,6 @@ from rse_build.views.agenda import ANSWER_HEADING
 
 log = logging.getLogger("mkdocs.commands.serve")
 
-# Where a body points: Markdown links and images, HTML src and href.
-_TARGETS = re.compile(r"\]\(\s*<?([^)\s>]+)|(?:src|href)\s*=\s*[\"']([^\"']+)")
-
 Snapshot = dict[str, tuple[int, int]]
 
 
@@ -56,8 +53,9 @@ class _Facts:
     targets: tuple[str, ...]
 
 
-def note_facts(text: str) -> _Facts | None:
-    """None when the front matter does not parse (the whole build tells where)."""
+def note_facts(text: str, path: str = "") -> _Facts | None:
+    """What other pages show of the note `text` at `path` (under content/); None when its front
+    matter does not parse (the whole build tells where)."""
     parsed = split(text)
     if not isinstance(parsed, Parsed):
         return None
@@ -68,8 +66,13 @@ def note_facts(text: str) -> _Facts | None:
         heading,
         references,
         bool(ANSWER_HEADING.search(parsed.body)),
-        tuple(sorted({a or b for a, b in _TARGETS.findall(body)})),
+        # The files it links or embeds: what an audience's site publishes beside it.
+        tuple(sorted(linked_files(path, body))),
     )
+
+
+def _facts_of(full: str, path: str) -> _Facts | None:
+    return note_facts(Path(full).read_text(encoding="utf-8", errors="replace"), path)
 
 
 def _snapshot(folders: list[Path], files: list[Path]) -> Snapshot:
@@ -146,7 +149,7 @@ class Preview:
             for path, role in plan.roles.items()
             if role.kind == "note" and (docs / path).is_file()
         }
-        facts = {full: note_facts(Path(full).read_text(encoding="utf-8", errors="replace")) for full in notes}
+        facts = {full: _facts_of(full, path) for full, path in notes.items()}
         # Files changed while the build ran are told by the next one: the snapshot is the one before.
         return _Served(site, before, facts, notes)
 
@@ -160,7 +163,7 @@ class Preview:
         if not changed or any(path not in served.notes for path in changed):
             return None
         for path in changed:
-            facts = note_facts(Path(path).read_text(encoding="utf-8", errors="replace"))
+            facts = _facts_of(path, served.notes[path])
             if facts is None or facts != served.facts[path]:
                 return None
         served.snapshot = now
