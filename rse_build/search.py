@@ -8,6 +8,7 @@ reader's first query downloads only the index chunks it needs. The binary ships 
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
@@ -42,7 +43,10 @@ def _executable() -> Path:
 
 
 def index_site(site_dir: Path, language: str) -> None:
-    """Write `site_dir/pagefind/`: the index chunks, the wasm search and the UI script."""
+    """Write `site_dir/pagefind/`: the index chunks, the wasm search and the UI script. An
+    earlier index there (`rse serve` builds over its last site) goes first: Pagefind adds to a
+    bundle, and a fragment of a page since removed would still be found."""
+    shutil.rmtree(site_dir / BUNDLE, ignore_errors=True)
     try:
         result = subprocess.run(_command(site_dir, language), capture_output=True, text=True, check=False)
     except OSError as error:  # the binary is missing or cannot run
