@@ -1,6 +1,7 @@
 """`rse serve`'s builds: after every edit of a scripted sequence (bodies, titles, links, new,
-renamed and removed notes, a profile), the site served is the bytes a clean build of the same
-files makes; and an edit of a note's body alone rebuilds that note's page only."""
+renamed and removed notes, attachments, a response, a group, a profile, mkdocs.yml), the site
+served is the bytes a clean build of the same files makes; an edit of a note's body alone
+rebuilds that note's page only, and any other edit under content/ the pages showing it."""
 
 from __future__ import annotations
 
@@ -28,9 +29,12 @@ def _preview(root: Path, site: Path) -> Preview:
 
 
 @pytest.fixture
-def served(tmp_path, monkeypatch):
-    """The demo previewed into `served/`, and a function making a clean build into a new folder."""
+def served(tmp_path, monkeypatch, request):
+    """The demo previewed into `served/`, and a function making a clean build into a new folder;
+    with the parameter "pagefind", above the search threshold."""
     community = demo_community(tmp_path / "demo")
+    if getattr(request, "param", None) == "pagefind":
+        _edit(community.root / "mkdocs.yml", "extra:\n  rse:\n", "extra:\n  rse:\n    search_threshold: 0\n")
     monkeypatch.chdir(community.root)
     with _serve_environment(BuildOptions(from_rse=True)), _source_date(community.root / "mkdocs.yml"):
         preview = _preview(community.root, community.root / "served")
@@ -51,10 +55,25 @@ def _edit(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
+NOTE = "groups/data-platform/kafka-consumer-tuning.md"
+# A profile the demo's Kafka note neither names nor links: no edit of the note reaches it.
+UNRELATED = "people/emma-wilson.md"
+
+# A page each edit must rebuild besides the file edited.
+SHOWN_ON = {
+    "a title edit": "tags/kafka.md",
+    "the note it links, written": NOTE,
+    "an attachment, linked": NOTE,
+    "a response": NOTE,
+    "a group's title": "groups/rust-guild/no-std-ring-buffer.md",
+    "a profile's name": "people/index.md",
+}
+
+
 def test_every_edit_serves_what_a_clean_build_makes(served):
     community, preview, clean = served
-    content = community.root / "content"
-    note = content / "groups/data-platform/kafka-consumer-tuning.md"
+    root, content = community.root, community.root / "content"
+    note = content / NOTE
     steps = [
         ("a body edit", lambda: note.write_text(note.read_text() + "\nOne more line, zqedited.\n")),
         ("a title edit", lambda: _edit(note, "title: ", "title: Renamed ")),
@@ -63,6 +82,11 @@ def test_every_edit_serves_what_a_clean_build_makes(served):
             lambda: note.write_text(note.read_text() + "\nThanks @camille-roux.\n"),
         ),
         (
+            "a link to a note not written yet",
+            lambda: note.write_text(note.read_text() + "\nSee [the follow-up](../../notes/later.md).\n"),
+        ),
+        ("the note it links, written", lambda: (content / "notes/later.md").write_text("# Later\n\nDone.\n")),
+        (
             "a new note",
             lambda: (content / "notes/brand-new.md").write_text(
                 "---\ntitle: Brand new\ntags: [kafka]\n---\nNew.\n"
@@ -70,20 +94,47 @@ def test_every_edit_serves_what_a_clean_build_makes(served):
         ),
         ("a renamed note", lambda: (content / "notes/brand-new.md").rename(content / "notes/renamed-new.md")),
         ("a removed note", lambda: (content / "notes/renamed-new.md").unlink()),
+        ("an attachment, linked", lambda: _attach(note, content / "groups/data-platform/lag.csv")),
+        ("the attachment removed", lambda: (content / "groups/data-platform/lag.csv").unlink()),
+        (
+            "a response",
+            lambda: (content / "responses/kafka-consumer-tuning/2026-04-01-emma-wilson.md").write_text(
+                "---\nkind: kudos\n---\n"
+            ),
+        ),
+        (
+            "a group's title",
+            lambda: _edit(content / "groups/rust-guild/index.md", "title: Rust guild", "title: Rustaceans"),
+        ),
         (
             "a profile's name",
             lambda: _edit(content / "people/camille-roux.md", "name: Camille", "name: Camilla"),
         ),
         ("another body edit", lambda: note.write_text(note.read_text() + "\nLast line.\n")),
+        ("mkdocs.yml", lambda: _edit(root / "mkdocs.yml", "site_name: ", "site_name: Renamed ")),
     ]
+    pages = len(preview.served.site.doc_files)
     for name, step in steps:
         step()
         preview()
-        assert tree_bytes(community.root / "served") == clean(), name
-        body_only = name.endswith(("a body edit", "another body edit"))
-        assert preview.rebuilt == (
-            ("groups/data-platform/kafka-consumer-tuning.md",) if body_only else None
-        ), name
+        assert tree_bytes(root / "served") == clean(), name
+        rebuilt = preview.rebuilt
+        if name.endswith("body edit"):
+            assert rebuilt == (NOTE,), name
+        elif name == "mkdocs.yml":
+            assert rebuilt is None, name
+        else:
+            # Only the pages showing what changed: never the whole site, nor a profile no
+            # edit reaches (a response shows on its note, not on its author's profile).
+            assert rebuilt is not None and 0 < len(rebuilt) < pages, name
+            assert UNRELATED not in rebuilt, name
+        if name in SHOWN_ON:
+            assert SHOWN_ON[name] in rebuilt, name
+
+
+def _attach(note: Path, attachment: Path) -> None:
+    attachment.write_text("partition;lag\n0;12\n", encoding="utf-8")
+    note.write_text(note.read_text() + f"\nThe figures: [lag]({attachment.name}).\n")
 
 
 def test_what_other_pages_show_of_a_note_are_its_facts():
@@ -100,3 +151,27 @@ def test_what_other_pages_show_of_a_note_are_its_facts():
     ):
         assert note_facts(changed) != note_facts(base), changed
     assert note_facts("---\ntitle: [unclosed\n---\n") is None
+
+
+@pytest.mark.parametrize("served", ["pagefind"], indirect=True)
+def test_pagefind_indexes_what_a_clean_build_indexes(served):
+    """Above the search threshold each build ends with Pagefind's index of the whole site: a
+    page gone from the site is gone from the index."""
+    community, preview, clean = served
+    content = community.root / "content"
+    steps = [
+        ("a body edit", lambda: (content / NOTE).write_text((content / NOTE).read_text() + "\nZqword.\n")),
+        ("a title edit", lambda: _edit(content / NOTE, "title: ", "title: Renamed ")),
+        (
+            "a new note",
+            lambda: (content / "notes/brand-new.md").write_text("---\ntitle: Brand new\n---\nNew.\n"),
+        ),
+        ("a removed note", lambda: (content / "notes/brand-new.md").unlink()),
+    ]
+    for name, step in steps:
+        step()
+        preview()
+        served_tree = tree_bytes(community.root / "served")
+        assert any(path.startswith("pagefind/") for path in served_tree), name
+        assert served_tree == clean(), name
+        assert preview.rebuilt is not None, name

@@ -22,6 +22,7 @@ import traceback
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
 
@@ -125,8 +126,11 @@ def _run_share(share: Sequence[int]) -> _Done:
 
 
 def _read_page(page: Page) -> _Read:
-    config, files = _WORK["config"], _WORK["files"]
-    mkdocs_build._populate_page(page, config, files)
+    mkdocs_build._populate_page(page, _WORK["config"], _WORK["files"])
+    return _read_of(page)
+
+
+def _read_of(page: Page) -> _Read:
     links = page.links_to_anchors
     return _Read(
         page.markdown,
@@ -207,7 +211,8 @@ class _PageFailed(BuildError):
 @dataclass
 class BuiltSite:
     """What a build leaves for a later one to rebuild a few pages: MkDocs' configuration,
-    files, navigation and templates, and each page's search entries (by its path)."""
+    files, navigation and templates, each page's search entries (by its path), what the
+    navigation shows and the files written under the site's folder."""
 
     config: MkDocsConfig
     files: Files
@@ -215,6 +220,57 @@ class BuiltSite:
     env: Any
     doc_files: Sequence[File]
     entries: dict[str, list[dict]]
+    nav_shown: tuple[Any, ...] = ()
+    outputs: frozenset[str] = frozenset()
+    # The pages this build converted and rendered when it reused an earlier one; None: all.
+    rendered: tuple[str, ...] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Reuse:
+    """What a build keeps of the one before it in the same folder (`rse serve`): once the new
+    plan is made, `changed` tells which pages to convert and render again (None: every page);
+    the others keep their HTML and search entries, unless the navigation every page shows
+    changed, which renders them all again (their Markdown is not converted again)."""
+
+    site: BuiltSite
+    changed: Callable[[MkDocsConfig, Files], frozenset[str] | None]
+
+
+def _nav_shown(items: Sequence[Any]) -> tuple[Any, ...]:
+    """What every page shows of the navigation: titles, addresses and nesting, in order."""
+    return tuple(
+        (type(item).__name__, item.title, getattr(item, "url", None), _nav_shown(item.children or ()))
+        for item in items
+    )
+
+
+def _reused_reads(pages: list[Page], reuse: Reuse, config: MkDocsConfig, files: Files) -> list[Page]:
+    """The pages whose Markdown must be converted again; the others take the earlier build's
+    conversion."""
+    changed = reuse.changed(config, files)
+    before = {file.src_uri: file.page for file in reuse.site.doc_files if file.page is not None}
+    again, kept = [], []
+    for page in pages:
+        earlier = before.get(page.file.src_uri)
+        if earlier is None or changed is None or page.file.src_uri in changed:
+            again.append(page)
+        else:
+            kept.append(page)
+            _apply_reads([page], [_read_of(earlier)], files)
+    return again
+
+
+def _remove_stale(site_dir: str, stale: frozenset[str]) -> None:
+    """Files an earlier build wrote that this one does not, and the folders they leave empty."""
+    root = Path(site_dir)
+    for path in sorted(stale):
+        target = root / path
+        target.unlink(missing_ok=True)
+        for folder in target.parents:
+            if folder == root or not folder.is_dir() or any(folder.iterdir()):
+                break
+            folder.rmdir()
 
 
 def known_mkdocs() -> bool:
@@ -236,9 +292,12 @@ def safe_plugins(config: MkDocsConfig) -> bool:
     return all(_safe(name, plugin) for name, plugin in config.plugins.items())
 
 
-def build_site_kept(config: MkDocsConfig, jobs: int, serve_url: str | None = None) -> BuiltSite:
+def build_site_kept(
+    config: MkDocsConfig, jobs: int, serve_url: str | None = None, reuse: Reuse | None = None
+) -> BuiltSite:
     """MkDocs' build, its page passes in `jobs` processes (one: in this process), keeping what
-    a rebuild of a few pages needs. With `serve_url`, as `mkdocs serve` builds (drafts shown)."""
+    a rebuild of a few pages needs. With `serve_url`, as `mkdocs serve` builds (drafts shown);
+    with `reuse`, over the earlier build's folder, converting and rendering only what changed."""
     logger = logging.getLogger("mkdocs")
     warning_counter = CountHandler()
     warning_counter.setLevel(logging.WARNING)
@@ -248,7 +307,8 @@ def build_site_kept(config: MkDocsConfig, jobs: int, serve_url: str | None = Non
         start = time.monotonic()
         config = config.plugins.on_config(config)
         config.plugins.on_pre_build(config=config)
-        clean_directory(config.site_dir)
+        if reuse is None:
+            clean_directory(config.site_dir)
         files = get_files(config)
         env = config.theme.get_env()
         files.add_files_from_theme(env, config)
@@ -273,8 +333,9 @@ def build_site_kept(config: MkDocsConfig, jobs: int, serve_url: str | None = Non
                 "but will be excluded from `mkdocs build` per `draft_docs` config:\n  - "
                 + "\n  - ".join(excluded)
             )
-        read = _each_page(jobs, pages, _read_page, config=config, files=files)
-        _apply_reads(pages, read, files)
+        again = pages if reuse is None else _reused_reads(pages, reuse, config, files)
+        read = _each_page(jobs, again, _read_page, config=config, files=files)
+        _apply_reads(again, read, files)
 
         env = config.plugins.on_env(env, config=config, files=files)
         files.copy_static_files(inclusion=inclusion)
@@ -284,19 +345,36 @@ def build_site_kept(config: MkDocsConfig, jobs: int, serve_url: str | None = Non
             mkdocs_build._build_extra_template(template, files, config, nav)
         doc_files = files.documentation_pages(inclusion=inclusion)
         built = [file.page for file in doc_files if file.page is not None]
-        entries = _each_page(jobs, built, _render_page, config=config, doc_files=doc_files, nav=nav, env=env)
+        nav_shown = _nav_shown(nav.items)
+        render = built
+        if reuse is not None and reuse.site.nav_shown == nav_shown:
+            converted = {page.file.src_uri for page in again}
+            render = [page for page in built if page.file.src_uri in converted]
+        rendered = _each_page(
+            jobs, render, _render_page, config=config, doc_files=doc_files, nav=nav, env=env
+        )
+        entries = dict(zip((page.file.src_uri for page in render), rendered, strict=True))
         # The feeds and calendars, a share per worker, while the parent waits anyway.
         plan = config[events.PLAN_KEY]
         _each_page(jobs, list(plan.deferred), _write_deferred, site_dir=config.site_dir)
         config[events.DEFERRED_WRITTEN_KEY] = True
+        outputs = frozenset(file.dest_uri for file in files if inclusion(file.inclusion))
+        # Pages not rendered again keep their search entries.
+        earlier = reuse.site.entries if reuse is not None else {}
+        paths = [page.file.src_uri for page in built]
         kept = BuiltSite(
             config,
             files,
             nav,
             env,
             doc_files,
-            {page.file.src_uri: page_entries for page, page_entries in zip(built, entries, strict=True)},
+            {path: entries[path] if path in entries else earlier[path] for path in paths},
+            nav_shown,
+            outputs,
+            None if reuse is None else tuple(page.file.src_uri for page in render),
         )
+        if reuse is not None:
+            _remove_stale(config.site_dir, reuse.site.outputs - outputs)
         set_search_entries(kept)
 
         log_level = config.validation.links.anchors

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from mkdocs.commands import build as mkdocs_build
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files, InclusionLevel
 
 from rse_build.audience import linked_files
 from rse_build.frontmatter import Parsed, split
@@ -29,17 +30,21 @@ from rse_build.links import find_references
 from rse_build.mkdocs_adapter.events import PLAN_KEY
 from rse_build.mkdocs_adapter.parallel import (
     BuiltSite,
+    Reuse,
     build_site_kept,
     known_mkdocs,
     rebuild_page,
     set_search_entries,
 )
+from rse_build.page_inputs import SiteInputs, site_inputs
 from rse_build.site import SitePlan
 from rse_build.views.agenda import ANSWER_HEADING
 
 log = logging.getLogger("mkdocs.commands.serve")
 
 Snapshot = dict[str, tuple[int, int]]
+# How many rebuilt pages the log names.
+SHOWN = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +103,7 @@ class _Served:
     # A note page's facts by its file's absolute path, and the file's path under content/.
     facts: dict[str, _Facts | None]
     notes: dict[str, str]
+    inputs: SiteInputs
 
 
 class Preview:
@@ -107,25 +113,44 @@ class Preview:
         self.get_config = get_config
         self.serve_url = serve_url
         self.served: _Served | None = None
-        # The pages the last build rebuilt alone (paths under content/), or None: the whole site.
+        # The pages the last build converted and rendered (paths under content/), or None: all.
         self.rebuilt: tuple[str, ...] | None = None
 
     def __call__(self) -> None:
         served, self.served, self.rebuilt = self.served, None, None
-        notes = self._edited_notes(served) if served is not None else None
-        if served is not None and notes is not None:
-            for path in notes:
-                file = served.site.files.get_file_from_path(served.notes[path])
-                assert file is not None and file.page is not None
-                rebuild_page(served.site, file.page)
-            set_search_entries(served.site)
-            served.site.config.plugins.on_post_build(config=served.site.config)
-            plan: SitePlan = served.site.config[PLAN_KEY]
-            pages = ", ".join(served.notes[path] for path in notes)
-            log.info(plan.t.plural(len(notes), "serve.rebuilt", pages=pages))
-            self.served, self.rebuilt = served, tuple(served.notes[path] for path in notes)
+        if served is None:
+            self.served = self._build(None)
             return
-        self.served = self._whole_site()
+        folders, files = self._watched(served.site.config)
+        now = _snapshot(folders, files)
+        notes = self._edited_notes(served, now)
+        if notes is None:
+            docs = Path(served.site.config.docs_dir)
+            changed = {
+                path
+                for path in now.keys() | served.snapshot.keys()
+                if now.get(path) != served.snapshot.get(path)
+            }
+            within = all(docs in Path(path).parents for path in changed)
+            self.served = self._build(served if within else None)
+            if self.served is not None and self.served.site.rendered is not None:
+                self._told(self.served.site.rendered)
+            return
+        for path in notes:
+            file = served.site.files.get_file_from_path(served.notes[path])
+            assert file is not None and file.page is not None
+            rebuild_page(served.site, file.page)
+        set_search_entries(served.site)
+        served.site.config.plugins.on_post_build(config=served.site.config)
+        served.snapshot = now
+        self.served = served
+        self._told(tuple(served.notes[path] for path in notes))
+
+    def _told(self, pages: tuple[str, ...]) -> None:
+        self.rebuilt = pages
+        plan: SitePlan = self.served.site.config[PLAN_KEY]  # type: ignore[union-attr]
+        named = ", ".join(pages[:SHOWN]) + (", …" if len(pages) > SHOWN else "")
+        log.info(plan.t.plural(len(pages), "serve.rebuilt", pages=named))
 
     def _watched(self, config: MkDocsConfig) -> tuple[list[Path], list[Path]]:
         folders = [Path(config.docs_dir)]
@@ -133,7 +158,9 @@ class Preview:
             folders.append(Path(config.theme.custom_dir))
         return folders, [Path(config.config_file_path)] if config.config_file_path else []
 
-    def _whole_site(self) -> _Served | None:
+    def _build(self, earlier: _Served | None) -> _Served | None:
+        """The whole site; with `earlier`, the build before it (only files under content/
+        changed since), its pages whose inputs are the same kept."""
         config = self.get_config()
         if not known_mkdocs():
             # Another MkDocs than the one the kept build follows: its own build, every time.
@@ -141,7 +168,16 @@ class Preview:
             return None
         folders, files = self._watched(config)
         before = _snapshot(folders, files)
-        site = build_site_kept(config, 1, serve_url=self.serve_url)
+        made: list[SiteInputs] = []
+        reuse = None
+        if earlier is not None:
+
+            def changed(config: MkDocsConfig, files: Files) -> frozenset[str] | None:
+                made.append(_inputs(config, files))
+                return made[0].changed(earlier.inputs)
+
+            reuse = Reuse(earlier.site, changed)
+        site = build_site_kept(config, 1, serve_url=self.serve_url, reuse=reuse)
         plan: SitePlan = site.config[PLAN_KEY]
         docs = Path(site.config.docs_dir)
         notes = {
@@ -149,14 +185,19 @@ class Preview:
             for path, role in plan.roles.items()
             if role.kind == "note" and (docs / path).is_file()
         }
-        facts = {full: _facts_of(full, path) for full, path in notes.items()}
+        kept = earlier.facts if earlier is not None else {}
+        facts = {
+            full: kept[full]
+            if full in kept and earlier is not None and earlier.snapshot.get(full) == before.get(full)
+            else _facts_of(full, path)
+            for full, path in notes.items()
+        }
+        inputs = made[0] if made else _inputs(site.config, site.files)
         # Files changed while the build ran are told by the next one: the snapshot is the one before.
-        return _Served(site, before, facts, notes)
+        return _Served(site, before, facts, notes, inputs)
 
-    def _edited_notes(self, served: _Served) -> list[str] | None:
-        """The notes whose bodies alone changed since the last build, or None for a whole build."""
-        folders, files = self._watched(served.site.config)
-        now = _snapshot(folders, files)
+    def _edited_notes(self, served: _Served, now: Snapshot) -> list[str] | None:
+        """The notes whose bodies alone changed since the last build, or None for a wider build."""
         if now.keys() != served.snapshot.keys():
             return None
         changed = sorted(path for path, stamp in now.items() if served.snapshot[path] != stamp)
@@ -166,5 +207,12 @@ class Preview:
             facts = _facts_of(path, served.notes[path])
             if facts is None or facts != served.facts[path]:
                 return None
-        served.snapshot = now
         return changed
+
+
+def _inputs(config: MkDocsConfig, files: Files) -> SiteInputs:
+    plan: SitePlan = config[PLAN_KEY]
+    pages = [file.src_uri for file in files.documentation_pages(inclusion=InclusionLevel.is_in_serve)]
+    known = {(file.src_uri, file.inclusion.is_excluded()) for file in files}
+    known.update((path, True) for path in plan.removed)
+    return site_inputs(plan, Path(config.docs_dir), pages, frozenset(known))

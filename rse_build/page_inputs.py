@@ -1,0 +1,101 @@
+"""What each page of an audience's site is made of, read from its site plan: `rse serve` compares
+them between two builds and converts and renders again only the pages whose inputs differ.
+
+A page's HTML is a function of its Markdown source (its file under content/, or the text the
+plan generates), of what rse's hooks add from the plan (the title a record's page takes, its
+appendix, the text and target of every mention and wiki link), of the view its template shows and
+the feeds its head names; and of what every page shares: the plan's choices below, the
+navigation, mkdocs.yml and the theme (the last three are compared by the preview itself).
+The comparison is by value: views are frozen dataclasses of the plan's records, so a note's new
+title reaches every page that lists it, and no other.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from rse_build.links import find_references
+from rse_build.site import PageRole, SitePlan, appendix_view_for, feeds_for, view_for
+
+
+@dataclass(frozen=True, slots=True)
+class PageInputs:
+    source: str
+    role: PageRole | None
+    title: str | None
+    links: tuple[str | None, ...]
+    view: Any
+    appendix: Any
+    feeds: tuple[Any, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SiteInputs:
+    """Every page's inputs (by its path under content/), what all pages share, and the files
+    links may reach (each with whether it is left out of the site)."""
+
+    shared: tuple[Any, ...]
+    pages: Mapping[str, PageInputs]
+    files: frozenset[tuple[str, bool]]
+
+    def changed(self, before: SiteInputs) -> frozenset[str] | None:
+        """The pages whose inputs differ from `before`'s, or None when every page may: what
+        they share changed. A page whose source names a file that appeared, went away or was
+        left out is changed too: MkDocs resolves its plain Markdown links against the files."""
+        if self.shared != before.shared:
+            return None
+        names = {PurePosixPath(path).name for path, _ in self.files ^ before.files}
+        return frozenset(
+            path
+            for path, inputs in self.pages.items()
+            if before.pages.get(path) != inputs or any(name in inputs.source for name in names)
+        )
+
+
+def _shared(plan: SitePlan) -> tuple[Any, ...]:
+    share = plan.share
+    return (
+        plan.settings,
+        plan.search.chunked,
+        plan.t.language,
+        share.audience,
+        share.hidden_pages,
+        share.hidden_folders,
+        share.hidden_files,
+        plan.hidden_urls,
+        plan.redact.known,
+        plan.redact.replacement,
+        plan.sanitize.cleaner is None,
+        plan.today,
+    )
+
+
+def site_inputs(
+    plan: SitePlan, docs_dir: Path, pages: Iterable[str], files: frozenset[tuple[str, bool]]
+) -> SiteInputs:
+    """The inputs of `pages` (paths under content/, generated ones included) in `plan`, among
+    `files` (every file of the site, with whether it is left out)."""
+    generated = {file.path: file.text for file in plan.generated}
+    found: dict[str, PageInputs] = {}
+    for path in pages:
+        source = generated.get(path)
+        if source is None:
+            source = (docs_dir / path).read_text(encoding="utf-8", errors="replace")
+        links = tuple(plan.markdown_link(path, reference) for reference in find_references(source))
+        role = plan.roles.get(path)
+        if role is None:
+            found[path] = PageInputs(source, None, None, links, None, None, ())
+            continue
+        found[path] = PageInputs(
+            source,
+            role,
+            plan.title_of(role),
+            links,
+            view_for(plan, role),
+            appendix_view_for(plan, role),
+            feeds_for(role),
+        )
+    return SiteInputs(_shared(plan), found, files)
