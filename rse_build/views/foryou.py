@@ -11,7 +11,7 @@ import datetime as dt
 import heapq
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from itertools import islice
 
 from rse_build.idea_states import StateChange
@@ -72,6 +72,8 @@ class ForYou:
     mentioning: dict[str, tuple[Item, ...]]
     replies_to_notes_of: dict[str, tuple[Item, ...]]
     replies_to_responses_of: dict[str, tuple[Item, ...]]
+    # Each person's entries once made: their profile and their feed both show them.
+    made: dict[str, tuple[FeedEntry, ...]] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def of(
@@ -165,12 +167,17 @@ class ForYou:
 
         Each source gives at most its newest `FEED_SIZE` items not written by the person: an
         item further down a source has that many newer ones and could not make the feed."""
+        if handle in self.made:
+            return self.made[handle]
         reasons: dict[str, tuple[Item, str]] = {}
         for items, reason in self._sources(handle):
             for item in islice((i for i in items if handle not in i.authors), FEED_SIZE):
                 reasons.setdefault(item.entry.key, (item, reason))
         newest = heapq.nlargest(FEED_SIZE, reasons.values(), key=lambda pair: pair[0].order)
-        return tuple(replace(item.entry, reason=item.reason or reason) for item, reason in newest)
+        made = self.made[handle] = tuple(
+            replace(item.entry, reason=item.reason or reason) for item, reason in newest
+        )
+        return made
 
     def feed(self, handle: str, site_name: str) -> Feed:
         t = self.refs.t
