@@ -1,6 +1,7 @@
 """`rse serve`'s edit loop: from a saved edit to the rebuilt page on disk and to the rebuild's
-end (the search index made again, then the browser reloads), for a body edit (the note's page
-alone), a title edit and a new note (the whole site), on generated communities of
+end (feeds and the search index made again, then the browser reloads), for a body edit (the
+note's page alone), a title edit and a new note (the pages whose inputs changed), with how many
+pages each rebuilt, on generated communities of
 1,000, 5,000 and 10,000 notes (2,000 people, 200 groups), built in this process as `rse serve`
 builds them (tests/test_preview.py checks the site is what a clean build makes).
 
@@ -22,11 +23,13 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
 SERVE_URL = "http://127.0.0.1:8000/"
+EDITS = ("body edit", "title edit", "new note")
 
 
 def loop(root: Path) -> dict[str, float]:
     from mkdocs.config import load_config
 
+    from rse_build.mkdocs_adapter import parallel as parallel_module
     from rse_build.mkdocs_adapter import preview as preview_module
     from rse_build.mkdocs_adapter.preview import Preview
     from rse_build.mkdocs_adapter.run import _serve_environment, _source_date
@@ -47,7 +50,7 @@ def loop(root: Path) -> dict[str, float]:
         written.append(time.perf_counter())
         set_entries(site)
 
-    preview_module.set_search_entries = pages_written
+    preview_module.set_search_entries = parallel_module.set_search_entries = pages_written
     os.chdir(root)
     try:
         with _serve_environment(BuildOptions(from_rse=True)), _source_date(root / "mkdocs.yml"):
@@ -72,11 +75,12 @@ def loop(root: Path) -> dict[str, float]:
                 start = time.perf_counter()
                 preview()
                 figures[name] = time.perf_counter() - start
-                if name == "body edit":
-                    figures["body on disk"] = written[0] - start
+                figures[f"{name} on disk"] = written[0] - start
+                figures[f"{name} pages"] = len(preview.rebuilt or ())
+            figures["pages"] = len(preview.served.site.doc_files)
             assert "zqbody" in page.read_text()
     finally:
-        preview_module.set_search_entries = set_entries
+        preview_module.set_search_entries = parallel_module.set_search_entries = set_entries
         os.chdir(HERE)
     return figures
 
@@ -89,8 +93,8 @@ def main() -> None:
     parser.add_argument("--workdir", help="where to generate the communities (e.g. /dev/shm)")
     args = parser.parse_args()
     print(
-        f"{'notes':>6} {'first s':>8} {'body on disk s':>14} {'body served s':>13} "
-        f"{'title s':>8} {'new s':>6}",
+        f"{'notes':>6} {'pages':>6} {'first s':>8} "
+        + " ".join(f"{edit + ' on disk s':>18} {edit + ' end s':>14} {'pages':>6}" for edit in EDITS),
         flush=True,
     )
     for notes in args.notes:
@@ -99,8 +103,10 @@ def main() -> None:
             prepare(root, notes, args.people, args.groups)
             m = loop(root)
         print(
-            f"{notes:>6} {m['first']:>8.1f} {m['body on disk']:>14.2f} {m['body edit']:>13.2f} "
-            f"{m['title edit']:>8.1f} {m['new note']:>6.1f}",
+            f"{notes:>6} {m['pages']:>6} {m['first']:>8.1f} "
+            + " ".join(
+                f"{m[edit + ' on disk']:>18.2f} {m[edit]:>14.2f} {m[edit + ' pages']:>6}" for edit in EDITS
+            ),
             flush=True,
         )
 

@@ -40,19 +40,36 @@ class SiteInputs:
     shared: tuple[Any, ...]
     pages: Mapping[str, PageInputs]
     files: frozenset[tuple[str, bool]]
+    # What each feed and calendar says, by its path.
+    deferred: Mapping[str, Any]
 
-    def changed(self, before: SiteInputs) -> frozenset[str] | None:
-        """The pages whose inputs differ from `before`'s, or None when every page may: what
-        they share changed. A page whose source names a file that appeared, went away or was
-        left out is changed too: MkDocs resolves its plain Markdown links against the files."""
+    def changed(self, before: SiteInputs) -> Changed:
+        """What differs from `before`: every page and file when what they share changed. A page
+        whose source names a file that appeared, went away or was left out is changed too:
+        MkDocs resolves its plain Markdown links against the files."""
         if self.shared != before.shared:
-            return None
+            return Changed(None, None)
         names = {PurePosixPath(path).name for path, _ in self.files ^ before.files}
-        return frozenset(
+        pages = frozenset(
             path
             for path, inputs in self.pages.items()
             if before.pages.get(path) != inputs or any(name in inputs.source for name in names)
         )
+        deferred = frozenset(
+            path
+            for path, data in self.deferred.items()
+            if path not in before.deferred or before.deferred[path] != data
+        )
+        return Changed(pages, deferred)
+
+
+@dataclass(frozen=True, slots=True)
+class Changed:
+    """The pages (paths under content/) and the feeds and calendars (paths in the site) a
+    rebuild makes again; None: all of them."""
+
+    pages: frozenset[str] | None
+    deferred: frozenset[str] | None
 
 
 def _shared(plan: SitePlan) -> tuple[Any, ...]:
@@ -70,6 +87,8 @@ def _shared(plan: SitePlan) -> tuple[Any, ...]:
         plan.redact.replacement,
         plan.sanitize.cleaner is None,
         plan.today,
+        # Feeds and calendars are dated by the commit.
+        plan.prepared.head,
     )
 
 
@@ -98,4 +117,5 @@ def site_inputs(
             appendix_view_for(plan, role),
             feeds_for(role),
         )
-    return SiteInputs(_shared(plan), found, files)
+    deferred = {file.path: file.data() for file in plan.deferred}
+    return SiteInputs(_shared(plan), found, files, deferred)

@@ -165,7 +165,13 @@ class DeferredFile:
     command that does not write the site never makes)."""
 
     path: str
-    make: Callable[[], str]
+    # What the file says, comparable by value (`rse serve` writes again only the files whose
+    # data changed), and its text from that.
+    data: Callable[[], Any]
+    render: Callable[[Any], str]
+
+    def make(self) -> str:
+        return self.render(self.data())
 
 
 @dataclass(frozen=True, slots=True)
@@ -503,10 +509,12 @@ def _feeds(
     calendars = Calendars.of(refs, stamp, site_url, prepared.settings.timezone, redact)
 
     def atom(path: str, data: Callable[[], Feed]) -> DeferredFile:
-        return DeferredFile(path, partial(_atom_text, data, site_url, redact))
+        return DeferredFile(path, data, partial(_atom_text, site_url=site_url, redact=redact))
 
     def ics(path: str, events: tuple[Note, ...], title: str) -> DeferredFile:
-        return DeferredFile(path, partial(_calendar_text, calendars, events, title, redact))
+        return DeferredFile(
+            path, partial(_calendar_data, events, title), partial(_calendar_text, calendars, redact=redact)
+        )
 
     files = [
         atom(
@@ -551,11 +559,16 @@ def _feeds(
     return files
 
 
-def _atom_text(data: Callable[[], Feed], site_url: str, redact: Redactor) -> str:
-    return redact(atom_xml(data(), site_url))
+def _atom_text(data: Feed, site_url: str, redact: Redactor) -> str:
+    return redact(atom_xml(data, site_url))
 
 
-def _calendar_text(calendars: Calendars, events: tuple[Note, ...], title: str, redact: Redactor) -> str:
+def _calendar_data(events: tuple[Note, ...], title: str) -> tuple[tuple[Note, ...], str]:
+    return events, title
+
+
+def _calendar_text(calendars: Calendars, data: tuple[tuple[Note, ...], str], redact: Redactor) -> str:
+    events, title = data
     return redact(calendars.ics(events, title))
 
 

@@ -115,9 +115,15 @@ def test_every_edit_serves_what_a_clean_build_makes(served):
     ]
     pages = len(preview.served.site.doc_files)
     for name, step in steps:
+        feeds = _feed_stamps(root / "served")
         step()
         preview()
         assert tree_bytes(root / "served") == clean(), name
+        if name == "a title edit":
+            # Feeds that do not list the note are left as they were, the group's is written again.
+            after = _feed_stamps(root / "served")
+            assert after["groups/rust-guild/feed.xml"] == feeds["groups/rust-guild/feed.xml"]
+            assert after["groups/data-platform/feed.xml"] != feeds["groups/data-platform/feed.xml"]
         rebuilt = preview.rebuilt
         if name.endswith("body edit"):
             assert rebuilt == (NOTE,), name
@@ -130,6 +136,14 @@ def test_every_edit_serves_what_a_clean_build_makes(served):
             assert UNRELATED not in rebuilt, name
         if name in SHOWN_ON:
             assert SHOWN_ON[name] in rebuilt, name
+
+
+def _feed_stamps(site: Path) -> dict[str, int]:
+    return {
+        path.relative_to(site).as_posix(): path.stat().st_mtime_ns
+        for path in site.rglob("*")
+        if path.suffix in (".xml", ".ics")
+    }
 
 
 def _attach(note: Path, attachment: Path) -> None:

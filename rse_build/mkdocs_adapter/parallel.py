@@ -37,6 +37,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler, clean_directory
 
 from rse_build.mkdocs_adapter import events
+from rse_build.page_inputs import Changed
 
 log = logging.getLogger("mkdocs.commands.build")
 
@@ -234,7 +235,7 @@ class Reuse:
     changed, which renders them all again (their Markdown is not converted again)."""
 
     site: BuiltSite
-    changed: Callable[[MkDocsConfig, Files], frozenset[str] | None]
+    changed: Callable[[MkDocsConfig, Files], Changed]
 
 
 def _nav_shown(items: Sequence[Any]) -> tuple[Any, ...]:
@@ -245,18 +246,18 @@ def _nav_shown(items: Sequence[Any]) -> tuple[Any, ...]:
     )
 
 
-def _reused_reads(pages: list[Page], reuse: Reuse, config: MkDocsConfig, files: Files) -> list[Page]:
+def _reused_reads(
+    pages: list[Page], earlier_site: BuiltSite, changed: frozenset[str] | None, files: Files
+) -> list[Page]:
     """The pages whose Markdown must be converted again; the others take the earlier build's
     conversion."""
-    changed = reuse.changed(config, files)
-    before = {file.src_uri: file.page for file in reuse.site.doc_files if file.page is not None}
-    again, kept = [], []
+    before = {file.src_uri: file.page for file in earlier_site.doc_files if file.page is not None}
+    again = []
     for page in pages:
         earlier = before.get(page.file.src_uri)
         if earlier is None or changed is None or page.file.src_uri in changed:
             again.append(page)
         else:
-            kept.append(page)
             _apply_reads([page], [_read_of(earlier)], files)
     return again
 
@@ -333,12 +334,21 @@ def build_site_kept(
                 "but will be excluded from `mkdocs build` per `draft_docs` config:\n  - "
                 + "\n  - ".join(excluded)
             )
-        again = pages if reuse is None else _reused_reads(pages, reuse, config, files)
+        changed = reuse.changed(config, files) if reuse is not None else Changed(None, None)
+        again = pages if reuse is None else _reused_reads(pages, reuse.site, changed.pages, files)
         read = _each_page(jobs, again, _read_page, config=config, files=files)
         _apply_reads(again, read, files)
 
         env = config.plugins.on_env(env, config=config, files=files)
-        files.copy_static_files(inclusion=inclusion)
+        plan = config[events.PLAN_KEY]
+        again_made = changed.deferred
+        deferred = [file for file in plan.deferred if again_made is None or file.path in again_made]
+        # A feed not made again keeps its file (every other file is copied or written again).
+        unchanged = {file.path for file in plan.deferred} - {file.path for file in deferred}
+        for file in files:
+            if file.is_documentation_page() or not inclusion(file.inclusion) or file.src_uri in unchanged:
+                continue
+            file.copy_file()
         for template in config.theme.static_templates:
             mkdocs_build._build_theme_template(template, env, files, config, nav)
         for template in config.extra_templates:
@@ -355,8 +365,7 @@ def build_site_kept(
         )
         entries = dict(zip((page.file.src_uri for page in render), rendered, strict=True))
         # The feeds and calendars, a share per worker, while the parent waits anyway.
-        plan = config[events.PLAN_KEY]
-        _each_page(jobs, list(plan.deferred), _write_deferred, site_dir=config.site_dir)
+        _each_page(jobs, deferred, _write_deferred, site_dir=config.site_dir)
         config[events.DEFERRED_WRITTEN_KEY] = True
         outputs = frozenset(file.dest_uri for file in files if inclusion(file.inclusion))
         # Pages not rendered again keep their search entries.

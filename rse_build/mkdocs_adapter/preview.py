@@ -36,7 +36,7 @@ from rse_build.mkdocs_adapter.parallel import (
     rebuild_page,
     set_search_entries,
 )
-from rse_build.page_inputs import SiteInputs, site_inputs
+from rse_build.page_inputs import Changed, SiteInputs, site_inputs
 from rse_build.site import SitePlan
 from rse_build.views.agenda import ANSWER_HEADING
 
@@ -172,7 +172,7 @@ class Preview:
         reuse = None
         if earlier is not None:
 
-            def changed(config: MkDocsConfig, files: Files) -> frozenset[str] | None:
+            def changed(config: MkDocsConfig, files: Files) -> Changed:
                 made.append(_inputs(config, files))
                 return made[0].changed(earlier.inputs)
 
