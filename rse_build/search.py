@@ -44,26 +44,38 @@ def _executable() -> Path:
 
 def index_site(site_dir: Path, language: str) -> None:
     """Write `site_dir/pagefind/`: the index chunks, the wasm search and the UI script. An
-    earlier index there (`rse serve` builds over its last site) goes first: Pagefind adds to a
-    bundle, and a fragment of a page since removed would still be found."""
+    earlier index there goes first: Pagefind adds to a bundle, and a fragment of a page since
+    removed would still be found."""
     shutil.rmtree(site_dir / BUNDLE, ignore_errors=True)
+    finish_index(start_index(site_dir, language, site_dir / BUNDLE))
+
+
+def start_index(site_dir: Path, language: str, output: Path) -> subprocess.Popen[str]:
+    """Pagefind started on `site_dir`, writing its bundle into `output` (a new folder)."""
     try:
-        result = subprocess.run(_command(site_dir, language), capture_output=True, text=True, check=False)
+        return subprocess.Popen(
+            _command(site_dir, language, output), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        )
     except OSError as error:  # the binary is missing or cannot run
         raise SearchIndexFailed("environment.search_index", output=str(error)) from None
-    if result.returncode != 0:
-        if output := (result.stderr or result.stdout).strip():
+
+
+def finish_index(process: subprocess.Popen[str]) -> None:
+    """Waits for Pagefind; what it printed when it failed."""
+    stdout, stderr = process.communicate()
+    if process.returncode != 0:
+        if output := (stderr or stdout).strip():
             raise SearchIndexFailed("environment.search_index", output=output)
-        raise SearchIndexFailed("environment.search_index_exit", code=result.returncode)
+        raise SearchIndexFailed("environment.search_index_exit", code=process.returncode)
 
 
-def _command(site_dir: Path, language: str) -> list[str]:
+def _command(site_dir: Path, language: str, output: Path) -> list[str]:
     return [
         str(_executable()),
         "--site",
         str(site_dir),
-        "--output-subdir",
-        BUNDLE,
+        "--output-path",
+        str(output),
         "--root-selector",
         ROOT_SELECTOR,
         "--force-language",

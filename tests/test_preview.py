@@ -5,6 +5,7 @@ rebuilds that note's page only, and any other edit under content/ the pages show
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from mkdocs.config import load_config
 
 from rse_build.mkdocs_adapter.preview import Preview, note_facts
 from rse_build.mkdocs_adapter.run import _serve_environment, _source_date
+from rse_build.search import index_site
 from rse_build.site import BuildOptions
 from tests.conftest import demo_community
 from tests.sitecheck import tree_bytes
@@ -43,10 +45,13 @@ def served(tmp_path, monkeypatch, request):
 
         def clean() -> dict[str, bytes]:
             folder = community.root / f"clean-{next(builds)}"
-            _preview(community.root, folder)()
+            built = _preview(community.root, folder)
+            built()
+            built.settle()
             return tree_bytes(folder)
 
         yield community, preview, clean
+        preview.close()
 
 
 def _edit(path: Path, old: str, new: str) -> None:
@@ -118,6 +123,7 @@ def test_every_edit_serves_what_a_clean_build_makes(served):
         feeds = _feed_stamps(root / "served")
         step()
         preview()
+        preview.settle()
         assert tree_bytes(root / "served") == clean(), name
         if name == "a title edit":
             # Feeds that do not list the note are left as they were, the group's is written again.
@@ -185,7 +191,14 @@ def test_pagefind_indexes_what_a_clean_build_indexes(served):
     for name, step in steps:
         step()
         preview()
+        # The pages are written when the browser reloads; Pagefind's index follows.
+        preview.settle()
         served_tree = tree_bytes(community.root / "served")
         assert any(path.startswith("pagefind/") for path in served_tree), name
         assert served_tree == clean(), name
         assert preview.rebuilt is not None, name
+    # The bundle made beside the served one and renamed is the one a build makes in place.
+    copy = community.root / "indexed-in-place"
+    shutil.copytree(community.root / "served", copy)
+    index_site(copy, "en")
+    assert tree_bytes(copy) == served_tree

@@ -75,6 +75,9 @@ APPENDIX_TEMPLATES_KEY = "_rse_appendix_templates"
 # Set once the plan's deferred files (feeds, calendars) are written, by a parallel build's
 # workers or by on_post_build: a preview's later page rebuilds do not write them again.
 DEFERRED_WRITTEN_KEY = "_rse_deferred_written"
+# `rse serve`'s preview makes the search index after the browser reloads: called with the site's
+# folder, its language and the translator instead of indexing in on_post_build.
+INDEX_LATER_KEY = "_rse_index_later"
 CSS = "assets/rse/rse.css"
 # Plain `mkdocs build` and `mkdocs serve` take rse's switches from the environment.
 ENV_AUDIENCE = "RSE_AUDIENCE"
@@ -392,6 +395,9 @@ def on_post_build(config: MkDocsConfig) -> None:
     if ENV_SERVED in os.environ:
         os.environ[ENV_SERVED] = "1"
     if not plan.search.chunked:
+        return
+    if (later := config.get(INDEX_LATER_KEY)) is not None:
+        later(Path(config.site_dir), plan.settings.language, plan.t)
         return
     try:
         index_site(Path(config.site_dir), plan.settings.language)

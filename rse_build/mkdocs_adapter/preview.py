@@ -1,13 +1,18 @@
-"""`rse serve`'s builds: the whole site at first and after any wide change; after an edit of the
-body of notes that changes nothing other pages show, only those notes' pages.
+"""`rse serve`'s builds, each the site a clean build of the same files makes, byte for byte
+(tests/test_preview.py), with as little made again as that allows:
 
-What other pages show of a note is its front matter (title, tags, groups, dates, audience...),
-its leading `# Title`, what its body links or mentions (backlinks, related notes, "mentioned
-in", the attachments an audience's site publishes) and whether it holds an answer section. An
-edit that keeps all of these rebuilds the note's page, its search entries and the search index;
-anything else (a new, removed or renamed file, mkdocs.yml, a profile, a group, a response, the
-theme) rebuilds the whole site, as `mkdocs serve` does. Either way the site served is the one a
-clean build of the same files makes, byte for byte (tests/test_preview.py).
+- an edit of the body of notes that changes nothing other pages show of them rebuilds only
+  those notes' pages. What other pages show of a note is its front matter (title, tags, groups,
+  dates, audience...), its leading `# Title`, what its body links or mentions (backlinks,
+  related notes, "mentioned in", the attachments an audience's site publishes) and whether it
+  holds an answer section;
+- any other change under content/ (a title, a new, renamed or removed file, a profile, a group,
+  a response) makes the site plan again and rebuilds the pages and feeds whose inputs changed
+  (page_inputs.py);
+- a change to mkdocs.yml or the theme rebuilds the whole site, as `mkdocs serve` does.
+
+Above the search threshold, Pagefind indexes the site after the browser reloads
+(background_index.py).
 """
 
 from __future__ import annotations
@@ -27,7 +32,8 @@ from rse_build.audience import linked_files
 from rse_build.frontmatter import Parsed, split
 from rse_build.heading import without_heading
 from rse_build.links import find_references
-from rse_build.mkdocs_adapter.events import PLAN_KEY
+from rse_build.mkdocs_adapter.background_index import BackgroundIndex
+from rse_build.mkdocs_adapter.events import INDEX_LATER_KEY, PLAN_KEY
 from rse_build.mkdocs_adapter.parallel import (
     BuiltSite,
     Reuse,
@@ -115,8 +121,19 @@ class Preview:
         self.served: _Served | None = None
         # The pages the last build converted and rendered (paths under content/), or None: all.
         self.rebuilt: tuple[str, ...] | None = None
+        # Pagefind's index (above the search threshold), made after the browser reloads.
+        self.index = BackgroundIndex()
+
+    def settle(self) -> None:
+        """Until the search index of the last build is in place."""
+        self.index.wait()
+
+    def close(self) -> None:
+        self.index.stop()
 
     def __call__(self) -> None:
+        # The pages are about to change: an index of them still being made is abandoned.
+        self.index.stop()
         served, self.served, self.rebuilt = self.served, None, None
         if served is None:
             self.served = self._build(None)
@@ -134,7 +151,7 @@ class Preview:
             within = all(docs in Path(path).parents for path in changed)
             self.served = self._build(served if within else None)
             if self.served is not None and self.served.site.rendered is not None:
-                self._told(self.served.site.rendered)
+                self._told(self.served.site, self.served.site.rendered)
             return
         for path in notes:
             file = served.site.files.get_file_from_path(served.notes[path])
@@ -144,11 +161,11 @@ class Preview:
         served.site.config.plugins.on_post_build(config=served.site.config)
         served.snapshot = now
         self.served = served
-        self._told(tuple(served.notes[path] for path in notes))
+        self._told(served.site, tuple(served.notes[path] for path in notes))
 
-    def _told(self, pages: tuple[str, ...]) -> None:
+    def _told(self, site: BuiltSite, pages: tuple[str, ...]) -> None:
         self.rebuilt = pages
-        plan: SitePlan = self.served.site.config[PLAN_KEY]  # type: ignore[union-attr]
+        plan: SitePlan = site.config[PLAN_KEY]
         named = ", ".join(pages[:SHOWN]) + (", …" if len(pages) > SHOWN else "")
         log.info(plan.t.plural(len(pages), "serve.rebuilt", pages=named))
 
@@ -166,6 +183,7 @@ class Preview:
             # Another MkDocs than the one the kept build follows: its own build, every time.
             mkdocs_build.build(config, serve_url=self.serve_url)
             return None
+        config[INDEX_LATER_KEY] = self.index.start
         folders, files = self._watched(config)
         before = _snapshot(folders, files)
         made: list[SiteInputs] = []
@@ -185,13 +203,12 @@ class Preview:
             for path, role in plan.roles.items()
             if role.kind == "note" and (docs / path).is_file()
         }
-        kept = earlier.facts if earlier is not None else {}
-        facts = {
-            full: kept[full]
-            if full in kept and earlier is not None and earlier.snapshot.get(full) == before.get(full)
-            else _facts_of(full, path)
-            for full, path in notes.items()
-        }
+        # A note's facts are read again when its file changed since the earlier build.
+        unchanged: dict[str, _Facts | None] = {}
+        if earlier is not None:
+            was = earlier.snapshot
+            unchanged = {full: f for full, f in earlier.facts.items() if was.get(full) == before.get(full)}
+        facts = {full: unchanged.get(full) or _facts_of(full, path) for full, path in notes.items()}
         inputs = made[0] if made else _inputs(site.config, site.files)
         # Files changed while the build ran are told by the next one: the snapshot is the one before.
         return _Served(site, before, facts, notes, inputs)

@@ -248,6 +248,7 @@ def _serve(config_file: Path, dev_addr: str, open_browser: bool) -> None:
         finally:
             server.shutdown()
     finally:
+        preview.close()
         config.plugins.on_shutdown()
         shutil.rmtree(site_dir, ignore_errors=True)
 
