@@ -20,7 +20,7 @@ from rse_build import __version__
 from rse_build.check import check_changes, check_config
 from rse_build.digest import FORMATS as DIGEST_FORMATS
 from rse_build.errors import ContentError, EnvironmentProblem, Problem, Severity
-from rse_build.history import changes_since
+from rse_build.history import EarlyLog, changes_since, early_log
 from rse_build.i18n import Translator
 from rse_build.model import GroupKind, IdeaState, NoteType, PersonKind, ResponseKind, RsvpValue
 from rse_build.report import FORMATS, relocated, render
@@ -1070,15 +1070,27 @@ def _site_plan(community: CommunityConfig, audience: str | None) -> SitePlan:
     return plan_site(prepared, source_files(prepared.config.config_file))
 
 
-def _prepared(community: CommunityConfig, audience: str | None) -> Prepared:
+def _prepared(community: CommunityConfig, audience: str | None, early: EarlyLog | None = None) -> Prepared:
     """One audience's share of the community, checked and dated by git as `rse build` prepares
     it, with a progress bar when the history pass takes more than a second; content errors stop
-    here."""
+    here. The history pass starts before the check (`early`, or started here)."""
+    t = _community_translator(community)
+    if early is None:
+        early = early_log(community.root, community.docs_dir)
+    try:
+        return _checked_and_prepared(community, audience, t, early)
+    finally:
+        if early is not None:
+            early.close()
+
+
+def _checked_and_prepared(
+    community: CommunityConfig, audience: str | None, t: Translator, early: EarlyLog | None
+) -> Prepared:
     import time
 
     from rse_build.site import BuildOptions, prepare
 
-    t = _community_translator(community)
     checked = check_config(community)
     if checked.errors:
         raise ContentError(checked.errors, outcome=None)
@@ -1107,7 +1119,7 @@ def _prepared(community: CommunityConfig, audience: str | None) -> Prepared:
             bar.update(task, completed=done)
 
     try:
-        return prepare(community, checked, BuildOptions(audience=audience), progress=progress)
+        return prepare(community, checked, BuildOptions(audience=audience), progress=progress, early=early)
     finally:
         if bar is not None:
             bar.stop()
@@ -1192,12 +1204,14 @@ def stats(config_file: str | None, as_json: bool, audience: str | None) -> None:
     Aggregates only: no ranking of individuals. People with stats: false count in totals.
     The figures are those of one audience's site, as its stats.json publishes them.
     """
+    community = _community_config(config_file)
+    # git walks the history while the rest of rse is imported and the files are checked.
+    early = early_log(community.root, community.docs_dir)
     from rse_build.mkdocs_adapter.run import source_files
     from rse_build.site import site_figures, stats_json
 
-    community = _community_config(config_file)
     t = _community_translator(community)
-    prepared = _prepared(community, audience)
+    prepared = _prepared(community, audience, early)
     # The site's figures without the rest of its plan (pages, feeds): those its stats.json publishes.
     counted = site_figures(prepared, source_files(community.config_file))
     figures = counted.stats()

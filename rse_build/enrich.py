@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
-from rse_build.history import FileFacts, History, Progress, read_history, restricted
+from rse_build.history import EarlyLog, FileFacts, History, Progress, read_history, restricted
 from rse_build.identity import Resolver
 from rse_build.model import Community, Note, Response
 from rse_build.settings import Settings
@@ -79,6 +79,7 @@ def enrich(
     *,
     no_history: bool = False,
     progress: Progress | None = None,
+    early: EarlyLog | None = None,
 ) -> Enriched:
     """Raises HistoryUnavailable (shallow clone, no repository, missing objects) unless
     `no_history`, in which case pages simply have no git dates."""
@@ -86,7 +87,7 @@ def enrich(
     person_figures = settings.privacy.person_figures
     if no_history:
         return Enriched(community, resolver, None, {}, person_figures)
-    history = read_history(root, docs_dir, progress=progress)
+    history = read_history(root, docs_dir, progress=progress, early=early)
     pages = page_facts(history)
     notes = [with_git_defaults(n, pages.get(n.path), resolver) for n in community.notes.values()]
     responses = [with_git_defaults(r, pages.get(r.path), resolver) for r in community.every_response]

@@ -12,10 +12,12 @@ import dataclasses
 import hashlib
 import marshal
 import os
+import queue
+import threading
 from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import git
 
@@ -308,23 +310,77 @@ LOG_OPTIONS = ("--reverse", "--no-merges", "--numstat", "--summary", "-z", "-M",
 Progress = Callable[[int], None]
 
 
+def _start_log(repo: git.Repo, revisions: list[str], pathspec: str) -> Any:
+    return repo.git(c="core.quotePath=false").log(*LOG_OPTIONS, *revisions, "--", pathspec, as_process=True)
+
+
+class EarlyLog:
+    """The whole history's `git log`, started before rse reads and checks the files
+    (`early_log`): git walks the history on another core meanwhile, and a thread keeps what it
+    writes until `read_history` reads it. Closed unread (a content error), git is stopped."""
+
+    def __init__(self, repo: git.Repo, head: str, pathspec: str) -> None:
+        self.head, self.pathspec = head, pathspec
+        self.process = _start_log(repo, [head], pathspec)
+        self.blocks: queue.SimpleQueue[bytes] = queue.SimpleQueue()
+        self.thread = threading.Thread(target=self._keep, daemon=True)
+        self.thread.start()
+
+    def _keep(self) -> None:
+        stdout = self.process.proc.stdout
+        while block := stdout.read(1 << 16):
+            self.blocks.put(block)
+        self.blocks.put(b"")
+
+    def read(self) -> Iterator[bytes]:
+        while block := self.blocks.get():
+            yield block
+        self.thread.join()
+
+    def close(self) -> None:
+        if self.process.proc.poll() is None:
+            self.process.proc.kill()
+        self.thread.join()
+
+
+def early_log(root: Path, content_dir: Path) -> EarlyLog | None:
+    """The history pass started now, when `read_history` will read the whole history (no
+    cache yet); None otherwise, or when there is no history to read (read_history tells why)."""
+    try:
+        repo = open_repository(root)
+    except HistoryUnavailable:
+        return None
+    with repo:
+        try:
+            head = repo.head.commit.hexsha
+        except ValueError:
+            return None
+        top = Path(repo.working_tree_dir or root).resolve()
+        pathspec = content_dir.resolve().relative_to(top).as_posix()
+        if (root / CACHE_DIR / f"history-{_cache_key(repo, root, pathspec)}.bin").is_file():
+            return None
+        return EarlyLog(repo, head, pathspec)
+
+
 def _read_log(
-    repo: git.Repo, revisions: list[str], pathspec: str, progress: Progress | None = None
+    repo: git.Repo,
+    revisions: list[str],
+    pathspec: str,
+    progress: Progress | None = None,
+    early: EarlyLog | None = None,
 ) -> list[tuple[CommitRecord, tuple[FileChange, ...]]]:
-    """One streamed `git log` over `pathspec`, oldest first."""
-    process = repo.git(c="core.quotePath=false").log(
-        *LOG_OPTIONS,
-        *revisions,
-        "--",
-        pathspec,
-        as_process=True,
-    )
-    stdout = process.proc.stdout
+    """One streamed `git log` over `pathspec`, oldest first (`early`'s, when it was started)."""
+    if early is not None:
+        process, blocks = early.process, early.read()
+    else:
+        process = _start_log(repo, revisions, pathspec)
+        stdout = process.proc.stdout
+        blocks = iter(lambda: stdout.read(1 << 16), b"")
 
     decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
 
     def chunks() -> Iterator[str]:
-        while block := stdout.read(1 << 16):
+        for block in blocks:
             yield decoder.decode(block)
         yield decoder.decode(b"", final=True)
 
@@ -400,7 +456,12 @@ def _cache_key(repo: git.Repo, root: Path, pathspec: str) -> str:
 
 
 def read_history(
-    root: Path, content_dir: Path, *, use_cache: bool = True, progress: Progress | None = None
+    root: Path,
+    content_dir: Path,
+    *,
+    use_cache: bool = True,
+    progress: Progress | None = None,
+    early: EarlyLog | None = None,
 ) -> History:
     """Every commit that touched `content_dir`, from the cache when it is still good.
 
@@ -432,7 +493,10 @@ def read_history(
                     _append_cache(cache_file, cached.head, head, new)
                     _save_facts(facts_file, head, files)
                 return History(head, (*cached.commits, *new), files, pathspec, len(new), from_cache=True)
-        entries = _read_log(repo, [head], pathspec, progress)
+        if early is not None and (early.head, early.pathspec) != (head, pathspec):
+            early.close()
+            early = None
+        entries = _read_log(repo, [head], pathspec, progress, early)
         files = {}
         _apply(files, 0, entries)
         history = History(head, tuple(c for c, _ in entries), files, pathspec, len(entries))

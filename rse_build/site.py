@@ -23,7 +23,7 @@ from markupsafe import escape
 from rse_build.audience import Share, audience_named, share_for
 from rse_build.check import Checked
 from rse_build.enrich import Enriched, enrich
-from rse_build.history import Head, Progress, head_commit
+from rse_build.history import EarlyLog, Head, Progress, head_commit
 from rse_build.i18n import Translator
 from rse_build.idea_states import last_state_changes
 from rse_build.links import Mentionable, Reference, RefKind
@@ -207,9 +207,14 @@ class Prepared:
 
 
 def prepare(
-    config: CommunityConfig, checked: Checked, options: BuildOptions, progress: Progress | None = None
+    config: CommunityConfig,
+    checked: Checked,
+    options: BuildOptions,
+    progress: Progress | None = None,
+    early: EarlyLog | None = None,
 ) -> Prepared:
-    """Raises HistoryUnavailable (unless `no_history`) and UnknownAudience."""
+    """Raises HistoryUnavailable (unless `no_history`) and UnknownAudience. `early`: the history
+    pass started before the check (history.early_log)."""
     settings = checked.settings
     # A misspelt audience is told before the history pass, not after it.
     audience = audience_named(settings, options.audience)
@@ -220,6 +225,7 @@ def prepare(
         settings,
         no_history=options.no_history,
         progress=progress,
+        early=early,
     )
     # Everything below sees only this audience's share: no view can show what it never got.
     share = share_for(enriched.community, checked.pages, audience)

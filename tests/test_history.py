@@ -7,7 +7,7 @@ import subprocess
 
 import pytest
 
-from rse_build.history import HistoryUnavailable, read_history
+from rse_build.history import HistoryUnavailable, early_log, read_history
 from tests.conftest import SMALL, rse
 
 
@@ -37,6 +37,30 @@ def test_cache_reads_the_same_head_and_only_new_commits(make_community):
     assert not rewritten.from_cache and rewritten.scanned == 2
     assert [p for p in rewritten.files if p.endswith("new.md")] == []
     assert (c.root / ".rse-cache/.gitignore").read_text().strip().endswith("*")
+
+
+def test_a_log_started_before_the_check_reads_the_same_history(make_community):
+    """rse starts `git log` before it checks the files (history.early_log): the history it reads
+    is the one read afterwards; with a cache there is nothing to start; unread, git is stopped."""
+    c = make_community()
+    for day in range(1, 4):
+        c.write(f"content/notes/n{day}.md", f"---\ntitle: N{day}\n---\n")
+        c.commit(f"Note {day}", date=f"2026-02-0{day}T10:00:00+00:00")
+    content = c.root / "content"
+    plain = read_history(c.root, content, use_cache=False)
+    early = early_log(c.root, content)
+    assert early is not None
+    read = read_history(c.root, content, early=early)
+    early.close()
+    assert not read.from_cache and read.commits == plain.commits and read.files == plain.files
+    assert early_log(c.root, content) is None
+    shutil.rmtree(c.root / ".rse-cache")
+    unread = early_log(c.root, content)
+    assert unread is not None
+    unread.close()
+    assert unread.process.proc.poll() is not None
+    assert not unread.thread.is_alive()
+    assert not (c.root / ".rse-cache").exists()
 
 
 def test_a_broken_cache_is_read_again(make_community):

@@ -28,7 +28,7 @@ from rse_build.audience import Share, UnknownAudience
 from rse_build.check import check_config
 from rse_build.errors import ContentError, Problem, Severity
 from rse_build.heading import without_heading
-from rse_build.history import HistoryUnavailable
+from rse_build.history import EarlyLog, HistoryUnavailable, early_log
 from rse_build.i18n import Translator
 from rse_build.links import find_references, rewrite
 from rse_build.mkdocs_adapter import fast_url, html
@@ -163,6 +163,18 @@ def _plan(config: MkDocsConfig) -> SitePlan:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     options = config.get(OPTIONS_KEY) or options_from_environ(os.environ)
     source = community_config(config)
+    # git walks the history while the files are checked.
+    early = None if options.no_history else early_log(source.root, source.docs_dir)
+    try:
+        return _prepare(config, options, source, early)
+    finally:
+        if early is not None:
+            early.close()
+
+
+def _prepare(
+    config: MkDocsConfig, options: BuildOptions, source: CommunityConfig, early: EarlyLog | None
+) -> MkDocsConfig:
     checked = check_config(source, drafts=options.drafts)
     t = Translator(checked.settings.language)
     shown = relocated(checked.problems, source.root, Path.cwd())
@@ -174,7 +186,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         )
     _log_problems(shown, t)
     try:
-        prepared = prepare(source, checked, options)
+        prepared = prepare(source, checked, options, early=early)
     except HistoryUnavailable as error:
         if options.from_rse:
             raise
