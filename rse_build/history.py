@@ -303,7 +303,9 @@ def _split_record(record: str):
 
 
 # The one history pass's options (benchmarks/history_bench.py times the same command raw).
-LOG_OPTIONS = ("--reverse", "--no-merges", "--numstat", "--summary", "-z", "-M", _FORMAT)
+# Newest first, as git walks: with --reverse git would hold every commit until the walk ends, and
+# rse could not parse while git walks (the list is turned round after).
+LOG_OPTIONS = ("--no-merges", "--numstat", "--summary", "-z", "-M", _FORMAT)
 
 # Called with the commits read so far while a long pass runs. No total: counting the commits
 # that touch a folder costs git a walk of the history of its own before the pass.
@@ -340,6 +342,7 @@ class EarlyLog:
     def close(self) -> None:
         if self.process.proc.poll() is None:
             self.process.proc.kill()
+        self.process.proc.wait()
         self.thread.join()
 
 
@@ -392,6 +395,7 @@ def _read_log(
     stderr = process.proc.stderr.read().decode("utf-8", errors="replace")
     if process.proc.wait() != 0:
         raise _unreadable(stderr)
+    raw.reverse()
     coauthor_texts = sorted({t for *_, trailers, _ in raw for t in trailers})
     mapped = _mailmap(repo, coauthor_texts)
     commits = []
