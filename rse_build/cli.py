@@ -46,7 +46,7 @@ from rse_build.scaffold import (
     response_name,
     responses_in,
 )
-from rse_build.settings import CommunityConfig
+from rse_build.settings import CommunityConfig, docs_dir_named
 from rse_build.validate import Rules
 
 if TYPE_CHECKING:
@@ -1204,14 +1204,19 @@ def stats(config_file: str | None, as_json: bool, audience: str | None) -> None:
     Aggregates only: no ranking of individuals. People with stats: false count in totals.
     The figures are those of one audience's site, as its stats.json publishes them.
     """
-    community = _community_config(config_file)
-    # git walks the history while the rest of rse is imported and the files are checked.
-    early = early_log(community.root, community.docs_dir)
-    from rse_build.mkdocs_adapter.run import source_files
-    from rse_build.site import site_figures, stats_json
+    # git walks the history while rse reads mkdocs.yml, imports MkDocs and checks the files.
+    config_path = _config_file(config_file)
+    early = early_log(config_path.parent, docs_dir_named(config_path))
+    try:
+        community = _community_config(config_file)
+        from rse_build.mkdocs_adapter.run import source_files
+        from rse_build.site import site_figures, stats_json
 
-    t = _community_translator(community)
-    prepared = _prepared(community, audience, early)
+        t = _community_translator(community)
+        prepared = _prepared(community, audience, early)
+    finally:
+        if early is not None:
+            early.close()
     # The site's figures without the rest of its plan (pages, feeds): those its stats.json publishes.
     counted = site_figures(prepared, source_files(community.config_file))
     figures = counted.stats()

@@ -73,6 +73,21 @@ class Settings(BaseModel):
         return int(self.max_file_mb * 1024 * 1024)
 
 
+def docs_dir_named(config_file: Path) -> Path:
+    """The docs_dir mkdocs.yml names (MkDocs' default: docs/), read without MkDocs: what rse
+    starts before MkDocs is imported needs no more. Composed, so `!!python/name` tags pass."""
+    name = "docs"
+    try:
+        node = yaml.compose(config_file.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        node = None
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            if getattr(key, "value", None) == "docs_dir" and isinstance(value, yaml.ScalarNode):
+                name = value.value
+    return config_file.parent / name
+
+
 def _locate(config_file: Path | None, keys: tuple[str | int, ...]) -> tuple[int, int]:
     """Line and column of `extra.rse.<keys>` in mkdocs.yml; (1, 1) when it cannot be found.
 
