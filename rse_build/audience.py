@@ -147,15 +147,23 @@ def share_for(community: Community, pages: Iterable[Page], audience: Audience) -
     hidden_pages = {r.path for r in every if r.path not in shown_paths}
     hidden_folders = tuple(f"groups/{slug}/" for slug, seen in visible_groups.items() if not seen)
 
-    linked_by_hidden: set[str] = set()
-    linked_by_shown: set[str] = set()
+    photos = {
+        person.path: posixpath.normpath(posixpath.join(posixpath.dirname(person.path), person.fields.avatar))
+        for person in community.people.values()
+        if person.fields.avatar
+    }
+    linked_by_hidden = {photo for path, photo in photos.items() if path not in shown_paths}
     for record in every:
-        bucket = linked_by_shown if record.path in shown_paths else linked_by_hidden
-        bucket |= linked_files(record.path, record.body)
-    for person in community.people.values():
-        if person.fields.avatar:
-            photo = posixpath.normpath(posixpath.join(posixpath.dirname(person.path), person.fields.avatar))
-            (linked_by_shown if person.path in shown_paths else linked_by_hidden).add(photo)
+        if record.path not in shown_paths:
+            linked_by_hidden |= linked_files(record.path, record.body)
+    linked_by_shown = {photo for path, photo in photos.items() if path in shown_paths}
+    for record in every:
+        # With nothing hidden linking files, what shown records link matters only under
+        # responses/: a link from outside it names the folder (most pages need no reading).
+        if record.path in shown_paths and (
+            linked_by_hidden or record.path.startswith(RESPONSES_FOLDER) or "responses" in record.body
+        ):
+            linked_by_shown |= linked_files(record.path, record.body)
     hidden_files = linked_by_hidden - linked_by_shown - shown_paths - hidden_pages
     shown_responses = {r.path for r in responses} | {
         p for p in linked_by_shown if p.startswith(RESPONSES_FOLDER)
