@@ -55,6 +55,12 @@ def test_a_log_started_before_the_check_reads_the_same_history(make_community):
     assert not read.from_cache and read.commits == plain.commits and read.files == plain.files
     assert early_log(c.root, content) is None
     shutil.rmtree(c.root / ".rse-cache")
+    # Started for another folder (mkdocs.yml read wrongly): stopped, and the history read anew.
+    elsewhere = early_log(c.root, c.root)
+    assert elsewhere is not None
+    assert read_history(c.root, content, early=elsewhere).commits == plain.commits
+    assert elsewhere.process.proc.poll() is not None
+    shutil.rmtree(c.root / ".rse-cache")
     unread = early_log(c.root, content)
     assert unread is not None
     unread.close()

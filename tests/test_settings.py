@@ -6,7 +6,7 @@ from hypothesis import settings as settings_
 from hypothesis import strategies as st
 
 from rse_build.i18n import Translator
-from rse_build.settings import DEFAULT_AUDIENCES, Settings, load_settings
+from rse_build.settings import DEFAULT_AUDIENCES, Settings, docs_dir_named, load_settings
 
 
 class Loose(yaml.SafeLoader):
@@ -132,3 +132,25 @@ def test_audiences_that_never_see_internal_are_warned_about(tmp_path):
         "mkdocs.yml:4:5: warning: extra.rse.audiences: no audience sees 'internal', the label of every page "
         "without an audience: those pages are in no site"
     ]
+
+
+def test_docs_dir_is_read_without_mkdocs(tmp_path):
+    """`rse stats` starts git before MkDocs reads mkdocs.yml: docs_dir alone, tags and all."""
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(
+        "site_name: X\ndocs_dir: content\nmarkdown_extensions:\n  - pymdownx.emoji:\n"
+        "      emoji_index: !!python/name:material.extensions.emoji.twemoji\n",
+        encoding="utf-8",
+    )
+    assert docs_dir_named(config) == tmp_path / "content"
+    config.write_text("site_name: X\n", encoding="utf-8")
+    assert docs_dir_named(config) == tmp_path / "docs"
+    assert docs_dir_named(tmp_path / "missing.yml") == tmp_path / "docs"
+
+
+@settings_(max_examples=200, deadline=None)
+@given(st.text())
+def test_docs_dir_never_fails_on_any_text(tmp_path_factory, text):
+    config = tmp_path_factory.mktemp("c") / "mkdocs.yml"
+    config.write_text(text, encoding="utf-8", errors="surrogatepass")
+    assert isinstance(docs_dir_named(config), Path)
