@@ -6,6 +6,8 @@ words that name nobody here (chat aliases, `@here`, `@org/team`, `logo@2x.png`).
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import re
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
@@ -129,7 +131,18 @@ def _masked_lines(body: str) -> list[tuple[int, str]]:
 
 
 def find_references(body: str, body_line: int = 1) -> list[Reference]:
-    """Mentions and wiki links in `body`, in order; `body_line` is the file line of its start."""
+    """Mentions and wiki links in `body`, in order; `body_line` is the file line of its start.
+
+    Found once per text: the check, the backlinks and the page hooks read the same bodies."""
+    found = _references(body)
+    if body_line == 1:
+        return list(found)
+    return [dataclasses.replace(ref, line=ref.line + body_line - 1) for ref in found]
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def _references(body: str) -> tuple[Reference, ...]:
+    body_line = 1
     references = []
     offsets = {}
     running = 0
@@ -165,7 +178,7 @@ def find_references(body: str, body_line: int = 1) -> list[Reference]:
                     offset + match.end(),
                 )
             )
-    return sorted(references, key=lambda r: r.start)
+    return tuple(sorted(references, key=lambda r: r.start))
 
 
 def rewrite(body: str, references: list[Reference], replace: Callable[[Reference], str | None]) -> str:
