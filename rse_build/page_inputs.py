@@ -16,6 +16,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
+from urllib.parse import quote
 
 from rse_build.links import find_references
 from rse_build.site import PageRole, SitePlan, appendix_view_for, feeds_for, view_for
@@ -23,7 +24,8 @@ from rse_build.site import PageRole, SitePlan, appendix_view_for, feeds_for, vie
 
 @dataclass(frozen=True, slots=True)
 class PageInputs:
-    source: str
+    # Its source, and the Markdown pasted into the page (a note's responses).
+    text: str
     role: PageRole | None
     title: str | None
     links: tuple[str | None, ...]
@@ -48,12 +50,13 @@ class SiteInputs:
         whose source names a file that appeared, went away or was left out is changed too:
         MkDocs resolves its plain Markdown links against the files."""
         if self.shared != before.shared:
-            return Changed(None, None)
+            return Changed.everything()
         names = {PurePosixPath(path).name for path, _ in self.files ^ before.files}
+        names |= {quote(name) for name in names}
         pages = frozenset(
             path
             for path, inputs in self.pages.items()
-            if before.pages.get(path) != inputs or any(name in inputs.source for name in names)
+            if before.pages.get(path) != inputs or any(name in inputs.text for name in names)
         )
         deferred = frozenset(
             path
@@ -70,6 +73,16 @@ class Changed:
 
     pages: frozenset[str] | None
     deferred: frozenset[str] | None
+
+    @classmethod
+    def everything(cls) -> Changed:
+        return cls(None, None)
+
+    def with_pages(self, pages: Iterable[str]) -> Changed:
+        """These pages made again too (their files changed since they were last read)."""
+        if self.pages is None:
+            return self
+        return Changed(self.pages | frozenset(pages), self.deferred)
 
 
 def _shared(plan: SitePlan) -> tuple[Any, ...]:
@@ -103,13 +116,17 @@ def site_inputs(
         source = generated.get(path)
         if source is None:
             source = (docs_dir / path).read_text(encoding="utf-8", errors="replace")
-        links = tuple(plan.markdown_link(path, reference) for reference in find_references(source))
         role = plan.roles.get(path)
+        # A note's responses are pasted into its Markdown: their mentions and links are its own.
+        text = source
+        if role is not None and role.kind == "note":
+            text = "\n".join((source, *(r.body for r in plan.community.responses.get(role.id, ()))))
+        links = tuple(plan.markdown_link(path, reference) for reference in find_references(text))
         if role is None:
-            found[path] = PageInputs(source, None, None, links, None, None, ())
+            found[path] = PageInputs(text, None, None, links, None, None, ())
             continue
         found[path] = PageInputs(
-            source,
+            text,
             role,
             plan.title_of(role),
             links,

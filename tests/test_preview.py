@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from mkdocs.config import load_config
 
+from rse_build.mkdocs_adapter.events import PLAN_KEY
 from rse_build.mkdocs_adapter.preview import Preview, note_facts
 from rse_build.mkdocs_adapter.run import _serve_environment, _source_date
 from rse_build.search import index_site
@@ -64,15 +65,19 @@ NOTE = "groups/data-platform/kafka-consumer-tuning.md"
 # A profile the demo's Kafka note neither names nor links: no edit of the note reaches it.
 UNRELATED = "people/emma-wilson.md"
 
-# A page each edit must rebuild besides the file edited.
+# Pages each edit must rebuild besides the file edited.
 SHOWN_ON = {
-    "a title edit": "tags/kafka.md",
-    "the note it links, written": NOTE,
-    "an attachment, linked": NOTE,
-    "a response": NOTE,
-    "a group's title": "groups/rust-guild/no-std-ring-buffer.md",
-    "a profile's name": "people/index.md",
+    "a title edit": ("tags/kafka.md",),
+    "the note it links, written": (NOTE,),
+    "an attachment, linked": (NOTE,),
+    "a reply mentioning someone": (NOTE,),
+    "a group's title": ("groups/rust-guild/no-std-ring-buffer.md",),
+    # The reply pasted into the note names Camille: the note shows her new name.
+    "a profile's name": ("people/index.md", NOTE),
 }
+# The navigation shows each of its pages' metadata (Material's icon, status...): every page is
+# rendered again, from the Markdown each converted before.
+NAV_EDIT = "a navigation page's front matter"
 
 
 def test_every_edit_serves_what_a_clean_build_makes(served):
@@ -102,11 +107,12 @@ def test_every_edit_serves_what_a_clean_build_makes(served):
         ("an attachment, linked", lambda: _attach(note, content / "groups/data-platform/lag.csv")),
         ("the attachment removed", lambda: (content / "groups/data-platform/lag.csv").unlink()),
         (
-            "a response",
+            "a reply mentioning someone",
             lambda: (content / "responses/kafka-consumer-tuning/2026-04-01-emma-wilson.md").write_text(
-                "---\nkind: kudos\n---\n"
+                "---\nkind: reply\n---\nAsk @camille-roux, she tuned ours.\n"
             ),
         ),
+        (NAV_EDIT, lambda: _edit(content / "contribute.md", "title: How to", "title: Ways to")),
         (
             "a group's title",
             lambda: _edit(content / "groups/rust-guild/index.md", "title: Rust guild", "title: Rustaceans"),
@@ -135,13 +141,15 @@ def test_every_edit_serves_what_a_clean_build_makes(served):
             assert rebuilt == (NOTE,), name
         elif name == "mkdocs.yml":
             assert rebuilt is None, name
+        elif name == NAV_EDIT:
+            assert rebuilt is not None and len(rebuilt) == len(preview.served.site.doc_files), name
         else:
             # Only the pages showing what changed: never the whole site, nor a profile no
-            # edit reaches (a response shows on its note, not on its author's profile).
+            # edit reaches (a reply shows on its note, not on its author's profile).
             assert rebuilt is not None and 0 < len(rebuilt) < pages, name
             assert UNRELATED not in rebuilt, name
-        if name in SHOWN_ON:
-            assert SHOWN_ON[name] in rebuilt, name
+        for shown_on in SHOWN_ON.get(name, ()):
+            assert shown_on in rebuilt, (name, shown_on)
 
 
 def _feed_stamps(site: Path) -> dict[str, int]:
@@ -202,3 +210,25 @@ def test_pagefind_indexes_what_a_clean_build_indexes(served):
     shutil.copytree(community.root / "served", copy)
     index_site(copy, "en")
     assert tree_bytes(copy) == served_tree
+
+
+def test_crossing_the_search_threshold_leaves_nothing_of_the_other_index(served):
+    """A note added or removed under content/ can move the site across the search threshold:
+    Material's index then gives way to Pagefind's, and back, as in a clean build."""
+    community, preview, clean = served
+    root, content = community.root, community.root / "content"
+    notes = preview.served.site.config[PLAN_KEY].search.notes
+    _edit(root / "mkdocs.yml", "extra:\n  rse:\n", f"extra:\n  rse:\n    search_threshold: {notes}\n")
+    steps = [
+        ("above", lambda: (content / "notes/one-more.md").write_text("---\ntitle: One more\n---\nMore.\n")),
+        ("below", lambda: (content / "notes/one-more.md").unlink()),
+    ]
+    preview()
+    for name, step in steps:
+        step()
+        preview()
+        preview.settle()
+        served_tree = tree_bytes(root / "served")
+        assert any(path.startswith("pagefind/") for path in served_tree) is (name == "above"), name
+        assert ("search/search_index.json" in served_tree) is (name == "below"), name
+        assert served_tree == clean(), name

@@ -46,18 +46,15 @@ class BackgroundIndex:
     def _finish(self, process: subprocess.Popen[str], site_dir: Path, t: Translator) -> None:
         try:
             finish_index(process)
+            if not self._stopping:
+                _swap(site_dir)
         except SearchIndexFailed as error:
             if not self._stopping:
                 log.error(error.said(t))
-            return
-        if self._stopping:
-            return
-        bundle, previous = site_dir / BUNDLE, site_dir / PREVIOUS
-        shutil.rmtree(previous, ignore_errors=True)
-        if bundle.exists():
-            bundle.rename(previous)
-        (site_dir / NEXT).rename(bundle)
-        shutil.rmtree(previous, ignore_errors=True)
+        except OSError as error:  # the served folder went away, or cannot be written
+            log.error(t("environment.search_index", output=str(error)))
+        finally:
+            shutil.rmtree(site_dir / NEXT, ignore_errors=True)
 
     def wait(self) -> None:
         """Until the index being made, if any, is in place."""
@@ -71,3 +68,13 @@ class BackgroundIndex:
             self._stopping = True
             self._process.kill()
         self.wait()
+
+
+def _swap(site_dir: Path) -> None:
+    """The new bundle in the served one's place (two renames: never half a bundle)."""
+    bundle, previous = site_dir / BUNDLE, site_dir / PREVIOUS
+    shutil.rmtree(previous, ignore_errors=True)
+    if bundle.exists():
+        bundle.rename(previous)
+    (site_dir / NEXT).rename(bundle)
+    shutil.rmtree(previous, ignore_errors=True)

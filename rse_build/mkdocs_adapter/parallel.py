@@ -21,7 +21,7 @@ import time
 import traceback
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
@@ -221,6 +221,9 @@ class BuiltSite:
     env: Any
     doc_files: Sequence[File]
     entries: dict[str, list[dict]]
+    # Each page as its Markdown conversion left it, before rendering changed its content (a
+    # card, a draft banner): what a later build keeps of a page it does not convert again.
+    reads: dict[str, _Read] = field(default_factory=dict)
     nav_shown: tuple[Any, ...] = ()
     outputs: frozenset[str] = frozenset()
     # The pages this build converted and rendered when it reused an earlier one; None: all.
@@ -239,9 +242,16 @@ class Reuse:
 
 
 def _nav_shown(items: Sequence[Any]) -> tuple[Any, ...]:
-    """What every page shows of the navigation: titles, addresses and nesting, in order."""
+    """What every page shows of the navigation: titles, addresses, what Material reads of a
+    page's metadata there (icon, status, subtitle), and nesting, in order."""
     return tuple(
-        (type(item).__name__, item.title, getattr(item, "url", None), _nav_shown(item.children or ()))
+        (
+            type(item).__name__,
+            item.title,
+            getattr(item, "url", None),
+            repr(sorted((getattr(item, "meta", None) or {}).items())),
+            _nav_shown(item.children or ()),
+        )
         for item in items
     )
 
@@ -251,14 +261,13 @@ def _reused_reads(
 ) -> list[Page]:
     """The pages whose Markdown must be converted again; the others take the earlier build's
     conversion."""
-    before = {file.src_uri: file.page for file in earlier_site.doc_files if file.page is not None}
     again = []
     for page in pages:
-        earlier = before.get(page.file.src_uri)
+        earlier = earlier_site.reads.get(page.file.src_uri)
         if earlier is None or changed is None or page.file.src_uri in changed:
             again.append(page)
         else:
-            _apply_reads([page], [_read_of(earlier)], files)
+            _apply_reads([page], [earlier], files)
     return again
 
 
@@ -334,10 +343,15 @@ def build_site_kept(
                 "but will be excluded from `mkdocs build` per `draft_docs` config:\n  - "
                 + "\n  - ".join(excluded)
             )
-        changed = reuse.changed(config, files) if reuse is not None else Changed(None, None)
+        changed = reuse.changed(config, files) if reuse is not None else Changed.everything()
+        if reuse is not None and changed.pages is None:
+            # Everything is made again: nothing of the earlier site may stay (a search index
+            # of the other kind, after the notes crossed the search threshold).
+            clean_directory(config.site_dir)
         again = pages if reuse is None else _reused_reads(pages, reuse.site, changed.pages, files)
         read = _each_page(jobs, again, _read_page, config=config, files=files)
         _apply_reads(again, read, files)
+        reads = {page.file.src_uri: _read_of(page) for page in pages}
 
         env = config.plugins.on_env(env, config=config, files=files)
         plan = config[events.PLAN_KEY]
@@ -378,6 +392,7 @@ def build_site_kept(
             env,
             doc_files,
             {path: entries[path] if path in entries else earlier[path] for path in paths},
+            reads,
             nav_shown,
             outputs,
             None if reuse is None else tuple(page.file.src_uri for page in render),
@@ -420,6 +435,7 @@ def rebuild_page(site: BuiltSite, page: Page) -> None:
     """One page again, from its file, with everything else as `site` left it."""
     config = site.config
     mkdocs_build._populate_page(page, config, site.files)
+    site.reads[page.file.src_uri] = _read_of(page)
     _WORK.update(config=config, doc_files=site.doc_files, nav=site.nav, env=site.env)
     try:
         site.entries[page.file.src_uri] = _render_page(page)

@@ -40,6 +40,7 @@ from rse_build.mkdocs_adapter.parallel import (
     build_site_kept,
     known_mkdocs,
     rebuild_page,
+    safe_plugins,
     set_search_entries,
 )
 from rse_build.page_inputs import Changed, SiteInputs, site_inputs
@@ -188,11 +189,19 @@ class Preview:
         before = _snapshot(folders, files)
         made: list[SiteInputs] = []
         reuse = None
-        if earlier is not None:
+        # A plugin that keeps state across pages needs them all: rse keeps none, nor search.
+        if earlier is not None and safe_plugins(config):
+            # A file changed since the earlier build read it (during that build, say) is read again.
+            docs = Path(config.docs_dir)
+            touched = [
+                Path(full).relative_to(docs).as_posix()
+                for full in earlier.snapshot.keys() | before.keys()
+                if earlier.snapshot.get(full) != before.get(full) and docs in Path(full).parents
+            ]
 
             def changed(config: MkDocsConfig, files: Files) -> Changed:
                 made.append(_inputs(config, files))
-                return made[0].changed(earlier.inputs)
+                return made[0].changed(earlier.inputs).with_pages(touched)
 
             reuse = Reuse(earlier.site, changed)
         site = build_site_kept(config, 1, serve_url=self.serve_url, reuse=reuse)
@@ -215,7 +224,7 @@ class Preview:
 
     def _edited_notes(self, served: _Served, now: Snapshot) -> list[str] | None:
         """The notes whose bodies alone changed since the last build, or None for a wider build."""
-        if now.keys() != served.snapshot.keys():
+        if now.keys() != served.snapshot.keys() or not safe_plugins(served.site.config):
             return None
         changed = sorted(path for path, stamp in now.items() if served.snapshot[path] != stamp)
         if not changed or any(path not in served.notes for path in changed):
