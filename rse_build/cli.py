@@ -20,7 +20,7 @@ from rse_build import __version__
 from rse_build.check import check_changes, check_config
 from rse_build.digest import FORMATS as DIGEST_FORMATS
 from rse_build.errors import ContentError, EnvironmentProblem, Problem, Severity
-from rse_build.history import EarlyLog, changes_since, early_log
+from rse_build.history import EarlyLog, changes_since, log_started_early
 from rse_build.i18n import Translator
 from rse_build.model import GroupKind, IdeaState, NoteType, PersonKind, ResponseKind, RsvpValue
 from rse_build.report import FORMATS, relocated, render
@@ -1075,13 +1075,10 @@ def _prepared(community: CommunityConfig, audience: str | None, early: EarlyLog 
     it, with a progress bar when the history pass takes more than a second; content errors stop
     here. The history pass starts before the check (`early`, or started here)."""
     t = _community_translator(community)
-    if early is None:
-        early = early_log(community.root, community.docs_dir)
-    try:
+    if early is not None:
         return _checked_and_prepared(community, audience, t, early)
-    finally:
-        if early is not None:
-            early.close()
+    with log_started_early(community.root, community.docs_dir) as started:
+        return _checked_and_prepared(community, audience, t, started)
 
 
 def _checked_and_prepared(
@@ -1206,17 +1203,13 @@ def stats(config_file: str | None, as_json: bool, audience: str | None) -> None:
     """
     # git walks the history while rse reads mkdocs.yml, imports MkDocs and checks the files.
     config_path = _config_file(config_file)
-    early = early_log(config_path.parent, docs_dir_named(config_path))
-    try:
+    with log_started_early(config_path.parent, docs_dir_named(config_path)) as early:
         community = _community_config(config_file)
         from rse_build.mkdocs_adapter.run import source_files
         from rse_build.site import site_figures, stats_json
 
         t = _community_translator(community)
         prepared = _prepared(community, audience, early)
-    finally:
-        if early is not None:
-            early.close()
     # The site's figures without the rest of its plan (pages, feeds): those its stats.json publishes.
     counted = site_figures(prepared, source_files(community.config_file))
     figures = counted.stats()

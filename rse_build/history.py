@@ -8,6 +8,7 @@ result in `.rse-cache/` so the next build of a descendant commit only reads the 
 from __future__ import annotations
 
 import codecs
+import contextlib
 import dataclasses
 import hashlib
 import marshal
@@ -363,6 +364,17 @@ def early_log(root: Path, content_dir: Path) -> EarlyLog | None:
         if (root / CACHE_DIR / f"history-{_cache_key(repo, root, pathspec)}.bin").is_file():
             return None
         return EarlyLog(repo, head, pathspec)
+
+
+@contextlib.contextmanager
+def log_started_early(root: Path, content_dir: Path, enabled: bool = True) -> Iterator[EarlyLog | None]:
+    """`early_log` for the time of a `with` block, stopped at its end if it was not read."""
+    early = early_log(root, content_dir) if enabled else None
+    try:
+        yield early
+    finally:
+        if early is not None:
+            early.close()
 
 
 def _read_log(

@@ -28,7 +28,7 @@ from rse_build.audience import Share, UnknownAudience
 from rse_build.check import check_config
 from rse_build.errors import ContentError, Problem, Severity
 from rse_build.heading import without_heading
-from rse_build.history import EarlyLog, HistoryUnavailable, early_log
+from rse_build.history import EarlyLog, HistoryUnavailable, log_started_early
 from rse_build.i18n import Translator
 from rse_build.links import find_references, rewrite
 from rse_build.mkdocs_adapter import fast_url, html
@@ -164,12 +164,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     options = config.get(OPTIONS_KEY) or options_from_environ(os.environ)
     source = community_config(config)
     # git walks the history while the files are checked.
-    early = None if options.no_history else early_log(source.root, source.docs_dir)
-    try:
+    with log_started_early(source.root, source.docs_dir, enabled=not options.no_history) as early:
         return _prepare(config, options, source, early)
-    finally:
-        if early is not None:
-            early.close()
 
 
 def _prepare(
