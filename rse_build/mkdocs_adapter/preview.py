@@ -144,12 +144,7 @@ class Preview:
         notes = self._edited_notes(served, now)
         if notes is None:
             docs = Path(served.site.config.docs_dir)
-            changed = {
-                path
-                for path in now.keys() | served.snapshot.keys()
-                if now.get(path) != served.snapshot.get(path)
-            }
-            within = all(docs in Path(path).parents for path in changed)
+            within = all(docs in Path(path).parents for path in _differing(served.snapshot, now))
             self.served = self._build(served if within else None)
             if self.served is not None and self.served.site.rendered is not None:
                 self._told(self.served.site, self.served.site.rendered)
@@ -195,8 +190,8 @@ class Preview:
             docs = Path(config.docs_dir)
             touched = [
                 Path(full).relative_to(docs).as_posix()
-                for full in earlier.snapshot.keys() | before.keys()
-                if earlier.snapshot.get(full) != before.get(full) and docs in Path(full).parents
+                for full in _differing(earlier.snapshot, before)
+                if docs in Path(full).parents
             ]
 
             def changed(config: MkDocsConfig, files: Files) -> Changed:
@@ -215,8 +210,8 @@ class Preview:
         # A note's facts are read again when its file changed since the earlier build.
         unchanged: dict[str, _Facts | None] = {}
         if earlier is not None:
-            was = earlier.snapshot
-            unchanged = {full: f for full, f in earlier.facts.items() if was.get(full) == before.get(full)}
+            differing = set(_differing(earlier.snapshot, before))
+            unchanged = {full: f for full, f in earlier.facts.items() if full not in differing}
         facts = {full: unchanged.get(full) or _facts_of(full, path) for full, path in notes.items()}
         inputs = made[0] if made else _inputs(site.config, site.files)
         # Files changed while the build ran are told by the next one: the snapshot is the one before.
@@ -226,7 +221,7 @@ class Preview:
         """The notes whose bodies alone changed since the last build, or None for a wider build."""
         if now.keys() != served.snapshot.keys() or not safe_plugins(served.site.config):
             return None
-        changed = sorted(path for path, stamp in now.items() if served.snapshot[path] != stamp)
+        changed = _differing(served.snapshot, now)
         if not changed or any(path not in served.notes for path in changed):
             return None
         for path in changed:
@@ -234,6 +229,11 @@ class Preview:
             if facts is None or facts != served.facts[path]:
                 return None
         return changed
+
+
+def _differing(before: Snapshot, now: Snapshot) -> list[str]:
+    """The files added, removed or changed from one snapshot to the other, sorted."""
+    return sorted(path for path in before.keys() | now.keys() if before.get(path) != now.get(path))
 
 
 def _inputs(config: MkDocsConfig, files: Files) -> SiteInputs:
